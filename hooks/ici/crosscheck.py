@@ -1,0 +1,185 @@
+"""Checks that span records and files: ids, references, dates, phone numbers, translations.
+
+They run after every file passed its schema, collect every problem, and fail once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import phonenumbers
+from dateutil.rrule import rrulestr
+
+from .problems import Path, Problem
+from .yamlsource import Source
+
+LANGS = ("lv", "ru", "en")
+
+# (file key, collection key) of every record collection, and what each id must be unique in
+COLLECTIONS = {
+    "organizations": "services",
+    "services": "services",
+    "branches": "contacts",
+    "events": "events",
+    "courses": "courses",
+}
+
+
+def _records(src: Source, key: str) -> Iterator[tuple[Path, dict[str, Any]]]:
+    for i, rec in enumerate(src.data.get(key) or []):
+        if isinstance(rec, dict):
+            yield (key, i), rec
+
+
+def _check_ids(sources: dict[str, Source]) -> Iterator[Problem]:
+    for coll, file_key in COLLECTIONS.items():
+        src = sources[file_key]
+        seen: dict[str, int] = {}
+        for path, rec in _records(src, coll):
+            rid = rec.get("id")
+            if not isinstance(rid, str):
+                continue
+            if rid in seen:
+                yield src.problem(
+                    (*path, "id"),
+                    f"expected a unique id, got {rid!r} again (first at line {seen[rid]})",
+                )
+            else:
+                seen[rid] = src.line((*path, "id"))
+
+
+def _ids(sources: dict[str, Source], coll: str) -> set[str]:
+    return {rec["id"] for _, rec in _records(sources[COLLECTIONS[coll]], coll) if "id" in rec}
+
+
+def _ref(src: Source, path: Path, value: Any, known: set[str], what: str) -> Iterator[Problem]:
+    if isinstance(value, str) and value not in known:
+        yield src.problem(path, f"expected the id of {what}, got {value!r}")
+
+
+def _check_refs(sources: dict[str, Source]) -> Iterator[Problem]:
+    orgs, services, branches = (_ids(sources, c) for c in ("organizations", "services", "branches"))
+    svc, con = sources["services"], sources["contacts"]
+    org_words = "an organization in data/services.yaml"
+    for path, rec in _records(svc, "services"):
+        yield from _ref(
+            svc, (*path, "organization_id"), rec.get("organization_id"), orgs, org_words
+        )
+        for i, b in enumerate(rec.get("branches") or []):
+            yield from _ref(
+                svc, (*path, "branches", i), b, branches, "a branch in data/contacts.yaml"
+            )
+    for path, rec in _records(con, "branches"):
+        yield from _ref(
+            con, (*path, "organization_id"), rec.get("organization_id"), orgs, org_words
+        )
+        for i, s in enumerate(rec.get("services") or []):
+            yield from _ref(
+                con, (*path, "services", i), s, services, "a service in data/services.yaml"
+            )
+    for coll in ("events", "courses"):
+        src = sources[coll]
+        for path, rec in _records(src, coll):
+            yield from _ref(src, (*path, "organizer"), rec.get("organizer"), orgs, org_words)
+            place = rec.get("place")
+            if isinstance(place, dict) and "branch" in place:
+                where = (*path, "place", "branch")
+                yield from _ref(
+                    src, where, place["branch"], branches, "a branch in data/contacts.yaml"
+                )
+
+
+def _parse(value: Any, fmt: str) -> datetime | None:
+    try:
+        return datetime.strptime(value, fmt)
+    except (TypeError, ValueError):
+        return None
+
+
+def _walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
+    yield path, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _walk(v, (*path, i))
+
+
+_DATE_FIELDS = {"last_reviewed", "start_date", "end_date"}
+_DATETIME_FIELDS = {"start", "end"}
+
+
+def _is_time(value: Any) -> bool:
+    return isinstance(value, str) and _parse(value, "%H:%M") is not None
+
+
+def _check_values(src: Source) -> Iterator[Problem]:
+    """Real dates, valid phone numbers and sane opening hours anywhere in one file."""
+    for path, value in _walk(src.data, ()):
+        key = path[-1] if path else None
+        if key in _DATE_FIELDS and isinstance(value, str) and _parse(value, "%Y-%m-%d") is None:
+            yield src.problem(path, f"expected a real calendar date, got {value!r}")
+        elif key in _DATETIME_FIELDS and isinstance(value, str):
+            if _parse(value, "%Y-%m-%dT%H:%M") is None:
+                yield src.problem(path, f"expected a real date and time, got {value!r}")
+        elif key in ("number", "phone") and isinstance(value, str) and value.startswith("+371"):
+            try:
+                ok = phonenumbers.is_valid_number(phonenumbers.parse(value, "LV"))
+            except phonenumbers.NumberParseException:
+                ok = False
+            if not ok:
+                yield src.problem(path, f"expected a valid Latvian phone number, got {value!r}")
+        elif isinstance(value, dict) and {"opens_at", "closes_at"} <= value.keys():
+            opens, closes = value["opens_at"], value["closes_at"]
+            if _is_time(opens) and _is_time(closes) and closes <= opens:
+                yield src.problem(
+                    (*path, "closes_at"), f"expected a time after opens_at {opens}, got {closes!r}"
+                )
+
+
+def _check_order(src: Source, coll: str, first: str, last: str, fmt: str) -> Iterator[Problem]:
+    for path, rec in _records(src, coll):
+        a, b = _parse(rec.get(first), fmt), _parse(rec.get(last), fmt)
+        if a and b and b < a:
+            yield src.problem(
+                (*path, last), f"expected {last} not before {first} {rec[first]}, got {rec[last]!r}"
+            )
+
+
+def _check_rrules(src: Source) -> Iterator[Problem]:
+    for path, rec in _records(src, "events"):
+        rule, start = rec.get("rrule"), _parse(rec.get("start"), "%Y-%m-%dT%H:%M")
+        if not isinstance(rule, str) or start is None:
+            continue
+        try:
+            parsed = rrulestr(rule, dtstart=start)
+            parsed[0]
+        except (ValueError, IndexError, TypeError) as exc:
+            yield src.problem(
+                (*path, "rrule"), f"expected a valid RFC 5545 rule ({exc}), got {rule!r}"
+            )
+
+
+def missing_translations(src: Source) -> Iterator[Problem]:
+    """Notices (not errors) for texts that lack ru or en and will fall back to lv."""
+    for path, value in _walk(src.data, ()):
+        if isinstance(value, dict) and isinstance(value.get("lv"), str):
+            absent = [lang for lang in LANGS[1:] if lang not in value]
+            if absent:
+                yield src.problem(path, f"no {' and '.join(absent)} text yet, the lv text is shown")
+
+
+def cross_problems(sources: dict[str, Source]) -> list[Problem]:
+    """Every cross-record problem over all loaded files."""
+    problems = [*_check_ids(sources), *_check_refs(sources)]
+    for src in sources.values():
+        problems.extend(_check_values(src))
+    problems.extend(_check_order(sources["events"], "events", "start", "end", "%Y-%m-%dT%H:%M"))
+    problems.extend(
+        _check_order(sources["courses"], "courses", "start_date", "end_date", "%Y-%m-%d")
+    )
+    problems.extend(_check_rrules(sources["events"]))
+    return problems

@@ -1,0 +1,75 @@
+"""Load, validate and index every data file of the site in one pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from .crosscheck import cross_problems, missing_translations
+from .problems import DataError, Problem
+from .schema_check import SCHEMA_DIR, schema_problems
+from .yamlsource import Source, load_source
+
+# data file name -> the top-level keys it holds
+DATA_FILES: dict[str, tuple[str, ...]] = {
+    "services": ("organizations", "services"),
+    "contacts": ("branches",),
+    "events": ("events",),
+    "courses": ("courses",),
+}
+
+Record = dict[str, Any]
+
+
+@dataclass
+class Dataset:
+    """Every validated record, by collection and id, in file order."""
+
+    organizations: dict[str, Record] = field(default_factory=dict)
+    services: dict[str, Record] = field(default_factory=dict)
+    branches: dict[str, Record] = field(default_factory=dict)
+    events: dict[str, Record] = field(default_factory=dict)
+    courses: dict[str, Record] = field(default_factory=dict)
+    # texts that lack ru/en: shown in lv with a notice, reported by the check command
+    notices: list[Problem] = field(default_factory=list)
+
+    def collection(self, name: str) -> dict[str, Record]:
+        """A collection by name (``services``, ``branches``, ...)."""
+        return getattr(self, name)
+
+
+def read_sources(root: FsPath) -> tuple[dict[str, Source], list[Problem]]:
+    """Read every data file; problems are syntax and schema problems."""
+    sources: dict[str, Source] = {}
+    problems: list[Problem] = []
+    for name, keys in DATA_FILES.items():
+        src, found = load_source(root / "data" / f"{name}.yaml", f"data/{name}.yaml", keys)
+        sources[name] = src
+        problems.extend(found)
+        if src.data is not None:
+            problems.extend(schema_problems(src, name, _schema_dir(root)))
+    return sources, problems
+
+
+def _schema_dir(root: FsPath) -> FsPath:
+    own = root / "schemas"
+    return own if own.is_dir() else SCHEMA_DIR
+
+
+def load_dataset(root: FsPath) -> Dataset:
+    """Load ``root/data/*.yaml``; raise :class:`DataError` listing every problem."""
+    sources, problems = read_sources(root)
+    if any(src.data is None for src in sources.values()):
+        raise DataError(problems)
+    problems.extend(cross_problems(sources))
+    if problems:
+        raise DataError(problems)
+    ds = Dataset()
+    for name, keys in DATA_FILES.items():
+        for key in keys:
+            target = ds.collection(key)
+            for rec in sources[name].data.get(key) or []:
+                target[rec["id"]] = rec
+        ds.notices.extend(missing_translations(sources[name]))
+    return ds

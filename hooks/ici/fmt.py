@@ -1,0 +1,94 @@
+"""Locale-aware formatting with Babel and phonenumbers: phones, hours, dates, languages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+import phonenumbers
+from babel import Locale
+from babel.dates import format_date as _babel_date
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# schema.org day names for OpeningHoursSpecification
+SCHEMA_DAYS = dict(
+    zip(
+        WEEKDAYS,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
+
+
+def e164(number: str) -> str:
+    """``+371 25565098`` -> ``+37125565098`` (for ``tel:`` links and vCards)."""
+    return phonenumbers.format_number(
+        phonenumbers.parse(number, "LV"), phonenumbers.PhoneNumberFormat.E164
+    )
+
+
+def phone_display(number: str) -> str:
+    """A phone number as people read it: ``+371 25 565 098``."""
+    return phonenumbers.format_number(
+        phonenumbers.parse(number, "LV"), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+
+
+# British English writes "23 November 2026" and a 24-hour clock, as Latvia does
+_BABEL_LOCALE = {"en": "en_GB"}
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(_BABEL_LOCALE.get(lang, lang))
+
+
+def weekday_name(day: str, lang: str, width: str = "wide") -> str:
+    """Weekday name in the reader's language (Babel), e.g. ``pirmdiena``."""
+    return _locale(lang).days["format"][width][WEEKDAYS.index(day)]
+
+
+def language_name(code: str, lang: str) -> str:
+    """Name of language ``code`` written in ``lang`` (Babel), e.g. ``krievu`` for ru in lv."""
+    names = _locale(lang).languages
+    return names.get(_BABEL_LANGUAGE.get(code, code)) or names.get(code) or code
+
+
+# CLDR names Dari by its locale (Persian of Afghanistan), not by its ISO 639-3 code
+_BABEL_LANGUAGE = {"prs": "fa_AF"}
+
+
+def _day_ranges(days: list[str]) -> list[tuple[str, str]]:
+    idx = sorted(WEEKDAYS.index(d) for d in days)
+    ranges: list[tuple[int, int]] = []
+    for i in idx:
+        if ranges and ranges[-1][1] == i - 1:
+            ranges[-1] = (ranges[-1][0], i)
+        else:
+            ranges.append((i, i))
+    return [(WEEKDAYS[a], WEEKDAYS[b]) for a, b in ranges]
+
+
+def days_label(days: list[str], lang: str) -> str:
+    """``[MO..FR]`` -> ``pirmdiena–piektdiena``; single days and gaps joined by commas."""
+    parts = []
+    for a, b in _day_ranges(days):
+        first = weekday_name(a, lang)
+        parts.append(first if a == b else f"{first}–{weekday_name(b, lang)}")
+    return ", ".join(parts)
+
+
+def hours_rows(schedules: list[dict[str, Any]] | None, lang: str) -> list[dict[str, str]]:
+    """Opening hours as rows of ``days`` and ``time`` in 24-hour form."""
+    return [
+        {"days": days_label(s["byday"], lang), "time": f"{s['opens_at']}–{s['closes_at']}"}
+        for s in schedules or []
+    ]
+
+
+def format_day(value: str | date, lang: str) -> str:
+    """A date in the language's long form, e.g. ``2026. gada 23. novembris``."""
+    if isinstance(value, str):
+        value = datetime.strptime(value[:10], "%Y-%m-%d").date()
+    return _babel_date(value, format="long", locale=_locale(lang))

@@ -1,0 +1,83 @@
+"""Which pages the data generates: one per record and language, at a URL from its id."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .dataset import Dataset, Record
+from .text import LANGS, plain
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """A kind of generated record page."""
+
+    collection: str  # Dataset attribute holding the records
+    path: str  # site path below the language root, ``{id}`` replaced
+    template: str  # Jinja template in overrides/
+    title: Callable[[Record, str], str]  # plain-text page title
+
+
+def _field(name: str) -> Callable[[Record, str], str]:
+    return lambda rec, lang: plain(rec.get(name), lang)
+
+
+# Later features add their kinds here; the view for each lives in ici.views.
+KINDS: dict[str, PageKind] = {
+    "branch": PageKind("branches", "contacts/{id}/", "ici/branch.html", _field("name")),
+}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: its kind, record, site path (no language prefix) and title."""
+
+    kind: str
+    record_id: str
+    path: str
+    template: str
+    titles: dict[str, str]
+
+    def stub(self, lang: str) -> str:
+        """The Markdown stub MkDocs reads: front matter only, the template renders the rest.
+
+        The title is HTML-escaped because the theme prints ``page.meta.title`` unescaped.
+        """
+        meta = {
+            "template": self.template,
+            "title": html.escape(self.titles[lang]),
+            "ici_kind": self.kind,
+            "ici_id": self.record_id,
+        }
+        # JSON is valid YAML, so any title is quoted safely
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def record_pages(ds: Dataset) -> Iterator[PageSpec]:
+    """Every generated page of the site, in data order."""
+    for kind, spec in KINDS.items():
+        for rid, rec in ds.collection(spec.collection).items():
+            yield PageSpec(
+                kind,
+                rid,
+                spec.path.format(id=rid),
+                spec.template,
+                {lang: spec.title(rec, lang) for lang in LANGS},
+            )
+
+
+def record_path(kind: str, record_id: str) -> str:
+    """Site path (below the language root) of a record's page, e.g. ``contacts/riga/``."""
+    return KINDS[kind].path.format(id=record_id)
+
+
+def find_record(ds: Dataset, kind: str, record_id: str) -> Record:
+    """The record behind a generated page."""
+    return ds.collection(KINDS[kind].collection)[record_id]
+
+
+__all__ = ["KINDS", "PageKind", "PageSpec", "find_record", "record_pages", "record_path"]

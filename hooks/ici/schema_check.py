@@ -1,0 +1,114 @@
+"""Validate a data file against its JSON Schema and word every error for an editor."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path as FsPath
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .problems import Problem, format_path, show_value
+from .yamlsource import Source
+
+SCHEMA_DIR = FsPath(__file__).resolve().parents[2] / "schemas"
+
+_TYPE_WORDS = {
+    "string": "text",
+    "object": "a mapping of fields",
+    "array": "a list",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+@cache
+def _validator(schema_dir: FsPath, name: str) -> Draft202012Validator:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(schema)))
+    registry: Registry = Registry().with_resources(resources)
+    schema = registry.contents(f"{name}.schema.json")
+    return Draft202012Validator(schema, registry=registry)
+
+
+def _expected(error: ValidationError) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if "x-expected" in schema and error.validator not in ("required", "additionalProperties"):
+        return f"expected {schema['x-expected']}"
+    match error.validator:
+        case "type":
+            wanted = error.validator_value
+            names = [wanted] if isinstance(wanted, str) else list(wanted)
+            return "expected " + " or ".join(_TYPE_WORDS.get(n, n) for n in names)
+        case "enum":
+            return "expected one of " + ", ".join(str(v) for v in error.validator_value)
+        case "minItems":
+            return f"expected at least {error.validator_value} item(s)"
+        case "uniqueItems":
+            return "expected each item once"
+        case "minLength":
+            return "expected non-empty text"
+        case "minProperties":
+            return "expected at least one field"
+        case "minimum" | "maximum":
+            return f"expected a number within the allowed range ({error.message})"
+        case "pattern":
+            return f"expected text matching {error.validator_value}"
+    return f"expected a valid value ({error.message})"
+
+
+def _problems_for(error: ValidationError, src: Source) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    if error.validator == "required":
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        missing = [k for k in error.validator_value if k not in instance]
+        return [
+            Problem(
+                src.file,
+                src.line(path),
+                format_path((*path, k)),
+                "expected a value (required field), got nothing",
+            )
+            for k in missing
+        ]
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        return [
+            Problem(
+                src.file,
+                src.line((*path, k)),
+                format_path((*path, k)),
+                f"unknown field, expected one of {', '.join(allowed)}",
+            )
+            for k in extra
+        ]
+    return [src.problem(path, f"{_expected(error)}, got {show_value(error.instance)}")]
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    # oneOf/anyOf errors carry their sub-errors; an x-expected on the combinator says it best
+    if error.validator in ("oneOf", "anyOf") and isinstance(error.schema, dict):
+        if "x-expected" in error.schema:
+            return [error]
+    if error.context:
+        out: list[ValidationError] = []
+        for sub in error.context:
+            out.extend(_leaves(sub))
+        return out
+    return [error]
+
+
+def schema_problems(src: Source, name: str, schema_dir: FsPath = SCHEMA_DIR) -> list[Problem]:
+    """Every schema violation in ``src`` as a located, worded problem."""
+    validator = _validator(schema_dir, name)
+    problems: list[Problem] = []
+    for error in validator.iter_errors(src.data):
+        for leaf in _leaves(error):
+            problems.extend(_problems_for(leaf, src))
+    return problems

@@ -1,0 +1,130 @@
+"""Read a YAML data file into plain Python values plus a map from field paths to lines.
+
+Scalars stay strings (no YAML timestamps), so dates are checked by the schema and the
+cross-record pass with one clear message. Duplicate keys, which PyYAML silently
+collapses, are reported as problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Path, Problem, format_path, show_value
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves timestamps as strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Source:
+    """A loaded data file: its value and the line of every field path in it."""
+
+    file: str
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line(self, path: Path) -> int:
+        """Line of ``path`` or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def problem(self, path: Path, message: str) -> Problem:
+        """A problem located at ``path`` in this file."""
+        return Problem(self.file, self.line(path), format_path(path), message)
+
+
+def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: list[Problem]) -> Any:
+    src.lines[path] = node.start_mark.line + 1
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in out:
+                first = src.lines.get((*path, key), 0)
+                problems.append(
+                    Problem(
+                        src.file,
+                        key_node.start_mark.line + 1,
+                        format_path((*path, key)),
+                        f"duplicate key, expected each key once (first at line {first})",
+                    )
+                )
+                continue
+            out[key] = _convert(value_node, (*path, key), loader, src, problems)
+            # the key's line, not the value's: a nested mapping's value starts a line later
+            src.lines[(*path, key)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, SequenceNode):
+        return [
+            _convert(item, (*path, i), loader, src, problems) for i, item in enumerate(node.value)
+        ]
+    assert isinstance(node, ScalarNode)
+    return loader.construct_object(node, deep=True)
+
+
+def load_source(
+    fs_path: FsPath, display: str, top_keys: tuple[str, ...]
+) -> tuple[Source, list[Problem]]:
+    """Load one YAML file; problems cover syntax, empty files, top-level type, duplicates."""
+    src = Source(display, None)
+    try:
+        text = fs_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return src, [Problem(display, 0, "", "file not found, expected a YAML data file")]
+    except UnicodeDecodeError as exc:
+        return src, [
+            Problem(
+                display,
+                1,
+                "",
+                f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x} at offset {exc.start}",
+            )
+        ]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = exc.problem or "invalid YAML"
+        return src, [Problem(display, line, "", f"YAML syntax error: {what}")]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors
+        return src, [Problem(display, 1, "", f"YAML syntax error: {exc}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        keys = ", ".join(top_keys)
+        return src, [Problem(display, 1, "", f"file is empty, expected a mapping with {keys}")]
+    problems: list[Problem] = []
+    try:
+        src.data = _convert(node, (), loader, src, problems)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return src, [Problem(display, mark.line + 1 if mark else 1, "", f"YAML error: {exc}")]
+    if not isinstance(src.data, dict):
+        keys = ", ".join(top_keys)
+        got = show_value(src.data)
+        src.data = None
+        return src, [
+            Problem(display, 1, "", f"expected a mapping with {keys} at the top, got {got}")
+        ]
+    return src, problems

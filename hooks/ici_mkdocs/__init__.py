@@ -1,0 +1,1 @@
+"""MkDocs adapters for the pure core in ``hooks/ici``: the only code that imports MkDocs."""

@@ -1,0 +1,42 @@
+"""Generated record pages as MkDocs files that mkdocs-static-i18n understands.
+
+The i18n plugin's own ``on_files`` cannot handle generated files, so these are added
+after it (priority -110) for the language being built, with the attributes it would have
+set: locale, alternates for the switcher and hreflang, and the sitemap list.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ici.pages import PageSpec, record_pages
+
+from .state import current_lang, i18n, state
+
+
+def _file(config: MkDocsConfig, lang: str, spec: PageSpec) -> File:
+    plugin = i18n(config)
+    slug = spec.path.rstrip("/")
+    f = File.generated(config, f"{lang}/{slug}.md", content=spec.stub(lang))
+    prefix = "" if lang == plugin.default_language else f"{lang}/"
+    f.dest_uri = f"{prefix}{spec.path}index.html"
+    f.locale = f.localization = f.locale_alternate_of = lang
+    f.norm_src_uri = f"{slug}.md"
+    # record pages are reached from listings; in the nav they would grow every page
+    f.inclusion = InclusionLevel.NOT_IN_NAV
+    return f
+
+
+def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Append a page per record for the current language, linked to its translations."""
+    plugin = i18n(config)
+    lang = current_lang(config)
+    sitemap = plugin.i18n_files_per_language[lang]
+    for spec in record_pages(state().dataset):
+        alternates = {code: _file(config, code, spec) for code in plugin.build_languages}
+        page = alternates[lang]
+        page.alternates = alternates
+        files.append(page)
+        sitemap.append(page)
+    return files

@@ -1,0 +1,23 @@
+"""Whole-site fixes after the last language is built."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .state import current_lang, i18n, state
+
+
+def keep_404(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Remember the default language's 404 page; each language build overwrites it."""
+    if template_name == "404.html" and current_lang(config) == i18n(config).default_language:
+        state().template_404["root"] = output
+    return output
+
+
+def restore_404(config: MkDocsConfig) -> None:
+    """Write the default language's 404 page back to the site root."""
+    saved = state().template_404.get("root")
+    if saved is not None:
+        FsPath(config.site_dir, "404.html").write_text(saved, encoding="utf-8")

@@ -1,0 +1,67 @@
+"""Per-build state: the data is loaded and validated once, not once per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from ici.dataset import Dataset, load_dataset
+from ici.links import check_links
+from ici.problems import DataError
+from ici.ui import Strings, load_strings
+
+
+@dataclass
+class SiteState:
+    """What every hook of one build (all three languages) shares."""
+
+    root: FsPath
+    dataset: Dataset
+    strings: Strings
+    template_404: dict[str, str] = field(default_factory=dict)
+
+
+_state: SiteState | None = None
+
+
+def i18n(config: MkDocsConfig):
+    """The mkdocs-static-i18n plugin instance."""
+    return config.plugins["i18n"]
+
+
+def is_first_build(config: MkDocsConfig) -> bool:
+    """True in the default-language build, which drives the other two."""
+    return not i18n(config).building
+
+
+def current_lang(config: MkDocsConfig) -> str:
+    """The language being built."""
+    return i18n(config).current_language
+
+
+def load(config: MkDocsConfig) -> SiteState:
+    """Load data and strings for a new build, or reuse them inside the same build."""
+    global _state
+    if _state is not None and not is_first_build(config):
+        return _state
+    root = FsPath(config.config_file_path).resolve().parent
+    try:
+        dataset = load_dataset(root)
+        strings = load_strings(root)
+    except DataError as exc:
+        raise PluginError(exc.report()) from None
+    link_problems = check_links(FsPath(config.docs_dir), dataset, root)
+    if link_problems:
+        count = len(link_problems)
+        raise PluginError("\n".join([f"{count} broken record link(s):", *link_problems]))
+    _state = SiteState(root, dataset, strings)
+    return _state
+
+
+def state() -> SiteState:
+    """The state of the running build."""
+    assert _state is not None, "on_config has not run"
+    return _state

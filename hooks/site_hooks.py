@@ -1,0 +1,49 @@
+"""MkDocs hooks: thin adapters from MkDocs events to the pure core in ``hooks/ici``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ici_mkdocs import generated, render, site_files
+from ici_mkdocs.state import is_first_build, load
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    load(config)
+    return config
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has sorted the files by language
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return generated.add_record_pages(files, config)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    return render.prepare_env(env, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return render.resolve_markdown(markdown, page, config)
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has set the language switcher links
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    return render.fill_context(context, page, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return site_files.keep_404(output, template_name, config)
+
+
+@event_priority(-120)  # after mkdocs-static-i18n has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    if is_first_build(config):
+        site_files.restore_404(config)

@@ -1,0 +1,15 @@
+"""Shared fixtures: one build of the real project per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import Built, build_copy
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real content and data, built once into a temporary folder."""
+    built = build_copy(tmp_path_factory.mktemp("site"))
+    assert built.returncode == 0, built.output
+    return built

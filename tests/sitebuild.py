@@ -1,0 +1,72 @@
+"""Build a copy of the project into a temporary folder, with chosen files replaced."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+ROOT = Path(__file__).resolve().parents[1]
+COPIED = ("mkdocs.yml", "hooks", "overrides", "schemas", "docs", "data")
+
+
+@dataclass
+class Built:
+    """The result of one ``mkdocs build``: exit code, log, and the output folder."""
+
+    root: Path
+    returncode: int
+    output: str
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def html(self, rel: str) -> HTMLParser:
+        """Parse one output page, e.g. ``ru/contacts/riga/index.html``."""
+        return HTMLParser((self.site / rel).read_text(encoding="utf-8"))
+
+    def pages(self) -> list[Path]:
+        return sorted(self.site.rglob("*.html"))
+
+
+def copy_project(dest: Path, replace: dict[str, str | None] | None = None) -> Path:
+    """Copy the project's sources to ``dest``; ``replace`` maps a path to new text or None."""
+    for name in COPIED:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    for rel, text in (replace or {}).items():
+        target = dest / rel
+        if text is None:
+            target.unlink()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return dest
+
+
+def build(root: Path, *extra: str) -> Built:
+    """Run ``mkdocs build --strict`` in ``root`` as an editor or CI would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site", *extra],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Built(root, proc.returncode, proc.stdout + proc.stderr)
+
+
+def build_copy(dest: Path, replace: dict[str, str | None] | None = None) -> Built:
+    """Copy the project with replacements and build it."""
+    return build(copy_project(dest, replace))

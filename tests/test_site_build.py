@@ -1,0 +1,118 @@
+"""The built site: languages, alternates, switcher, sitemap, no third-party requests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from sitebuild import ROOT, Built, build_copy
+
+LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+PAGES = ["index.html", "contacts/index.html", "contacts/riga/index.html"]
+
+
+def _resolve(page: str, href: str) -> str:
+    """Site path that a relative href on ``page`` points to."""
+    parts = page.split("/")[:-1]
+    for seg in href.split("/"):
+        if seg == "..":
+            parts.pop()
+        elif seg not in ("", "."):
+            parts.append(seg)
+    return "/".join(parts) + "/"
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_lang_alternates_and_switcher(site: Built, lang: str, page: str) -> None:
+    rel = LANGS[lang] + page
+    doc = site.html(rel)
+    assert doc.css_first("html").attributes["lang"] == lang
+    expected = {
+        code: (prefix + page.removesuffix("index.html")) or "/" for code, prefix in LANGS.items()
+    }
+    alternates = {
+        link.attributes["hreflang"]: _resolve(rel, link.attributes["href"])
+        for link in doc.css('head link[rel="alternate"][hreflang]')
+    }
+    assert alternates == expected
+    switcher = {
+        a.attributes["hreflang"]: _resolve(rel, a.attributes["href"])
+        for a in doc.css("a.md-select__link[hreflang]")
+    }
+    assert switcher == alternates
+
+
+def test_generated_page_switcher_names_languages_in_their_own_language(site: Built) -> None:
+    names = [
+        a.text(strip=True)
+        for a in site.html("en/contacts/riga/index.html").css("a.md-select__link")
+    ]
+    assert names == ["Latviešu", "Русский", "English"]
+
+
+def test_sitemap_lists_generated_pages_with_alternates(site: Built) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ElementTree.parse(site.site / "sitemap.xml")
+    urls = [
+        u
+        for u in tree.findall("s:url", ns)
+        if u.findtext("s:loc", "", ns).endswith("/contacts/riga/")
+    ]
+    assert len(urls) == 3
+    for url in urls:
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        assert sorted(links) == ["en", "lv", "ru"]
+        assert links["ru"] == "https://www.integration.lv/ru/contacts/riga/"
+
+
+def test_generated_pages_stay_out_of_navigation(site: Built) -> None:
+    doc = site.html("contacts/index.html")
+    nav_links = [a.attributes.get("href", "") for a in doc.css("nav.md-nav a")]
+    assert not any("riga" in href for href in nav_links)
+
+
+def test_root_404_is_latvian(site: Built) -> None:
+    assert site.html("404.html").css_first("html").attributes["lang"] == "lv"
+
+
+_EXTERNAL = re.compile(rb"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!www\.openstreetmap\.org)""")
+
+
+def test_no_third_party_requests_in_any_output_file(site: Built) -> None:
+    offenders = []
+    for path in site.site.rglob("*"):
+        if path.suffix not in {".html", ".css", ".js", ".xml", ".json"} or path.name.endswith(
+            ".map"
+        ):
+            continue
+        data = path.read_bytes()
+        if b"fonts.googleapis" in data or b"fonts.gstatic" in data:
+            offenders.append(str(path))
+        if path.suffix == ".html":
+            doc = HTMLParser(data.decode("utf-8"))
+            for node in doc.css("script[src], link[rel=stylesheet], img[src], iframe[src]"):
+                url = node.attributes.get("src") or node.attributes.get("href") or ""
+                if url.startswith(("http:", "https:", "//")):
+                    offenders.append(f"{path}: {url}")
+    assert offenders == []
+
+
+def test_untranslated_page_shows_fallback_notice(tmp_path: Path) -> None:
+    built = build_copy(tmp_path, {"docs/en/contacts/index.md": None})
+    assert built.returncode == 0, built.output
+    doc = built.html("en/contacts/index.html")
+    assert doc.css_first("html").attributes["lang"] == "en"
+    notice = doc.css_first(".ici-fallback")
+    assert notice is not None
+    assert notice.text(strip=True) == "This page is not translated yet; it is shown in Latvian."
+    assert doc.css_first('div[lang="lv"] h1').text(strip=True) == "Kontakti"
+
+
+def test_readme_names_the_two_setup_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make serve" in readme and "make test" in readme
