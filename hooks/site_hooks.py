@@ -45,5 +45,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(-120)  # after mkdocs-static-i18n has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
+    site_files.write_language_files(config)
     if is_first_build(config):
         site_files.restore_404(config)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path as FsPath
 
+from ici.outputs import language_outputs
 from mkdocs.config.defaults import MkDocsConfig
 
 from .state import current_lang, i18n, state
@@ -21,3 +22,14 @@ def restore_404(config: MkDocsConfig) -> None:
     saved = state().template_404.get("root")
     if saved is not None:
         FsPath(config.site_dir, "404.html").write_text(saved, encoding="utf-8")
+
+
+def write_language_files(config: MkDocsConfig) -> None:
+    """Write the exports, calendars and other files of the language just built."""
+    lang = current_lang(config)
+    prefix = "" if lang == i18n(config).default_language else f"{lang}/"
+    site = FsPath(config.site_dir)
+    for path, content in language_outputs(state().dataset, lang).items():
+        target = site / prefix / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
