@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path as FsPath
 
-from ici.outputs import language_outputs
 from mkdocs.config.defaults import MkDocsConfig
+
+from ici.outputs import language_outputs
 
 from .state import current_lang, i18n, state
 
