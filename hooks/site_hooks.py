@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ici import csp
 from ici_mkdocs import generated, render, site_files
 from ici_mkdocs.state import is_first_build, load
 
@@ -39,7 +40,13 @@ def on_page_context(
     return render.fill_context(context, page, config)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return csp.with_csp(output)
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):
+        output = csp.with_csp(output)
     return site_files.keep_404(output, template_name, config)
 
 

@@ -85,6 +85,8 @@ CASES = [
      "data/events.yaml:12: events[0].rrule: expected a valid RFC 5545 rule (invalid 'BYDAY': XX), got 'FREQ=MONTHLY;BYDAY=XX'"),
     ("unknown status", "events", "status: scheduled", "status: postponed",
      "data/events.yaml:11: events[0].status: expected a status: scheduled, cancelled or moved, got 'postponed'"),
+    ("control character", "events", None, "events:\n  \x07\n",
+     "data/events.yaml:2: expected printable text, got character 0x7"),
 ]  # fmt: skip
 
 

@@ -40,11 +40,10 @@ def test_html_lang_alternates_and_switcher(site: Built, lang: str, page: str) ->
         for link in doc.css('head link[rel="alternate"][hreflang]')
     }
     assert alternates == expected
-    switcher = {
-        a.attributes["hreflang"]: _resolve(rel, a.attributes["href"])
-        for a in doc.css("a.md-select__link[hreflang]")
-    }
+    links = doc.css("a.md-select__link[hreflang]")
+    switcher = {a.attributes["hreflang"]: _resolve(rel, a.attributes["href"]) for a in links}
     assert switcher == alternates
+    assert all(a.attributes["lang"] == a.attributes["hreflang"] for a in links)
 
 
 def test_generated_page_switcher_names_languages_in_their_own_language(site: Built) -> None:
@@ -116,3 +115,16 @@ def test_untranslated_page_shows_fallback_notice(tmp_path: Path) -> None:
 def test_readme_names_the_two_setup_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make serve" in readme and "make test" in readme
+
+
+def test_every_page_has_a_csp_meta_that_hashes_its_inline_scripts(site: Built) -> None:
+    from ici.csp import inline_scripts, sha256_source
+
+    for path in site.pages():
+        html = path.read_text(encoding="utf-8")
+        metas = HTMLParser(html).css('meta[http-equiv="Content-Security-Policy"]')
+        assert len(metas) == 1, path
+        policy = metas[0].attributes["content"]
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        for script in inline_scripts(html):
+            assert sha256_source(script) in policy, path

@@ -99,7 +99,13 @@ def load_source(
                 f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x} at offset {exc.start}",
             )
         ]
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        return src, [
+            Problem(display, line, "", f"expected printable text, got character {exc.character:#x}")
+        ]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
