@@ -12,6 +12,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 serve: $(VENV)/.installed  ## build the site and serve it on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --strict
 
@@ -25,7 +29,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 
-test: $(VENV)/.installed lint  ## lint, then every test
+test: $(VENV)/.installed node_modules/.installed lint  ## lint, then every test
 	$(BIN)/python -m pytest
 
 clean:
