@@ -26,11 +26,14 @@ check: $(VENV)/.installed  ## validate data and content without building
 	PYTHONPATH=hooks $(BIN)/python -m ici.check
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
 
 test: $(VENV)/.installed node_modules/.installed lint  ## lint, then every test
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed  ## scale benchmark against plain MkDocs (N=2000; N=... to change)
+	$(BIN)/python -m bench.run --n $(or $(N),2000)
 
 clean:
 	rm -rf site .pytest_cache

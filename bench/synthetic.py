@@ -1,0 +1,167 @@
+"""A large synthetic data set for the scale benchmark: seeded, realistic, trilingual.
+
+``python -m bench.synthetic OUT_DIR --n 2000`` writes data/services.yaml, contacts.yaml,
+events.yaml and courses.yaml with N services from N/10 providers, N/4 events and N/10
+courses into OUT_DIR/data. The same seed always gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REGIONS = ["riga", "kurzeme", "zemgale", "vidzeme", "latgale"]
+CATEGORIES = [
+    "residence", "work", "business", "family", "education", "health", "social", "housing",
+    "taxes", "language", "psychological", "trafficking", "interpreting", "rights",
+    "integration", "specialists", "information",
+]  # fmt: skip
+CHANNELS = ["in_person", "phone", "email", "skype", "online"]
+LANGS = ["lv", "ru", "en", "uk", "ar", "fr", "es", "zh", "tr", "hi"]
+BRANCHES = ["riga", "latgale", "zemgale", "vidzeme", "kurzeme"]
+WORDS = {
+    "lv": "palīdzība konsultācija uzturēšanās atļauja darbs dzīvesvieta ģimene bērni skola "
+    "veselība nodokļi valoda kursi tulks jurists sociālais dienests iesniegums dokumenti "
+    "pieteikums pašvaldība reģistrācija ārsts apdrošināšana pabalsts mājoklis".split(),
+    "ru": "помощь консультация вид на жительство работа место жительства семья дети школа "
+    "здоровье налоги язык курсы переводчик юрист социальная служба заявление документы "
+    "самоуправление регистрация врач страхование пособие жильё".split(),
+    "en": "help advice residence permit work address family children school health taxes "
+    "language courses interpreter lawyer social service application documents municipality "
+    "registration doctor insurance benefit housing".split(),
+}
+
+
+def _sentence(rng: random.Random, lang: str, words: int) -> str:
+    chosen = [rng.choice(WORDS[lang]) for _ in range(words)]
+    return (" ".join(chosen)).capitalize() + "."
+
+
+def _text(rng: random.Random, min_words: int, max_words: int, sentences: int = 1) -> dict[str, str]:
+    seed = rng.random()
+    out = {}
+    for lang in ("lv", "ru", "en"):
+        local = random.Random(f"{seed}-{lang}")
+        out[lang] = " ".join(
+            _sentence(local, lang, local.randint(min_words, max_words)) for _ in range(sentences)
+        )
+    return out
+
+
+def _phone(rng: random.Random) -> str:
+    return f"+371 2{rng.randint(0, 9999999):07d}"
+
+
+def _hours() -> list[dict[str, Any]]:
+    return [{"byday": ["MO", "TU", "WE", "TH", "FR"], "opens_at": "09:00", "closes_at": "17:00"}]
+
+
+def generate(n: int, seed: int = 2026) -> dict[str, dict[str, Any]]:
+    """The four data files as Python values."""
+    rng = random.Random(seed)
+    orgs = [
+        {
+            "id": f"org-{i:05d}",
+            "name": _text(rng, 2, 5),
+            "type": rng.choice(["state", "municipal", "ngo"]),
+            "url": f"https://org{i}.example.lv/",
+        }
+        for i in range(max(n // 10, 1))
+    ]
+    services = []
+    for i in range(n):
+        services.append(
+            {
+                "id": f"svc-{i:05d}",
+                "name": _text(rng, 2, 6),
+                "description": _text(rng, 8, 18, sentences=3),
+                "organization_id": rng.choice(orgs)["id"],
+                "status": "active",
+                "category": rng.choice(CATEGORIES),
+                "eligibility_description": _text(rng, 6, 14),
+                "fees_description": _text(rng, 2, 6),
+                "free": rng.random() < 0.7,
+                "languages": sorted(set(["lv", *rng.sample(LANGS, rng.randint(1, 4))])),
+                "channels": sorted(rng.sample(CHANNELS, rng.randint(1, 4))),
+                "phones": [{"number": _phone(rng)}],
+                "branches": sorted(rng.sample(BRANCHES, rng.randint(1, 3))),
+                "service_areas": sorted(rng.sample(REGIONS, rng.randint(1, 5))),
+                "schedules": _hours(),
+                "last_reviewed": str(date(2026, 1, 1) + timedelta(days=rng.randint(0, 300))),
+            }
+        )
+    # the real branches and their organizations, so places and contacts stay realistic
+    real = Path(__file__).parents[1] / "data"
+    contacts = yaml.safe_load((real / "contacts.yaml").read_text(encoding="utf-8"))
+    real_orgs = yaml.safe_load((real / "services.yaml").read_text(encoding="utf-8"))
+    orgs = real_orgs["organizations"] + orgs
+    for branch in contacts["branches"]:
+        branch["services"] = []
+    start = date(2026, 1, 1)
+    events = []
+    for i in range(max(n // 4, 1)):
+        day = start + timedelta(days=rng.randint(0, 700))
+        hour = rng.randint(9, 17)
+        events.append(
+            {
+                "id": f"evt-{i:05d}",
+                "title": _text(rng, 3, 7),
+                "description": _text(rng, 10, 20, sentences=2),
+                "start": f"{day}T{hour:02d}:00",
+                "end": f"{day}T{hour + 2:02d}:00",
+                "place": {"branch": rng.choice(BRANCHES)},
+                "languages": ["lv", rng.choice(["ru", "en"])],
+                "organizer": rng.choice(orgs)["id"],
+                "free": True,
+                "status": rng.choice(["scheduled"] * 8 + ["cancelled", "moved"]),
+            }
+        )
+    courses = []
+    for i in range(max(n // 10, 1)):
+        first = start + timedelta(days=rng.randint(0, 500))
+        courses.append(
+            {
+                "id": f"crs-{i:05d}",
+                "title": _text(rng, 3, 7),
+                "description": _text(rng, 10, 20, sentences=2),
+                "kind": rng.choice(["latvian", "integration", "qualification"]),
+                "academic_hours": rng.choice([28, 40, 80, 120]),
+                "languages": ["lv"],
+                "start_date": str(first),
+                "end_date": str(first + timedelta(days=rng.randint(14, 120))),
+                "place": {"branch": rng.choice(BRANCHES)},
+                "organizer": rng.choice(orgs)["id"],
+                "free": rng.random() < 0.8,
+                "registration_status": rng.choice(["open", "full", "closed"]),
+                "registration": {"email": "konsultacijas@integration.lv"},
+            }
+        )
+    return {
+        "services": {"organizations": orgs, "services": services},
+        "contacts": contacts,
+        "events": {"events": events},
+        "courses": {"courses": courses},
+    }
+
+
+def write(out: Path, n: int, seed: int = 2026) -> None:
+    """Write the synthetic data files into ``out/data``."""
+    data = out / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    for name, doc in generate(n, seed).items():
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000)
+        (data / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    write(args.out, args.n, args.seed)
