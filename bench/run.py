@@ -159,7 +159,8 @@ def main() -> None:
     small = build_site(base / "small", max(args.n // 10, 1))
     control = build_control(base / "control", base / "site")
     report = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         "n": args.n,
         "site": site,
         "small": {k: v for k, v in small.items() if k != "output_tail"},
