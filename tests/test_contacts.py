@@ -65,7 +65,10 @@ def test_contacts_page_lists_every_branch_with_its_numbers_and_email(
 def test_branch_page_links_phone_email_map_and_vcard(site: Built, lang: str, rid: str) -> None:
     rec = _branch(rid)
     rel = f"{LANGS[lang]}contacts/{rid}/index.html"
-    article = site.html(rel).css_first("article.ici-branch")
+    doc = site.html(rel)
+    head = doc.css_first('head link[type="text/vcard"]')
+    assert head.attributes["href"] == f"../{rid}.vcf"
+    article = doc.css_first("article.ici-branch")
     assert article.css_first("h1").text(strip=True) == rec["name"][lang]
     assert _hrefs(article, "tel:") == _tels(rec)
     assert _hrefs(article, "mailto:") == ([f"mailto:{rec['email']}"] if "email" in rec else [])
