@@ -83,6 +83,8 @@ CASES = [
      "data/courses.yaml:7: courses[0].academic_hours: expected a whole number of academic hours (1 to 2000), got 'many'"),
     ("bad recurrence", "events", "    status: scheduled\n", "    status: scheduled\n    rrule: FREQ=MONTHLY;BYDAY=XX\n",
      "data/events.yaml:12: events[0].rrule: expected a valid RFC 5545 rule (invalid 'BYDAY': XX), got 'FREQ=MONTHLY;BYDAY=XX'"),
+    ("address without city", "contacts", "    region: riga\n", "    region: riga\n    address: {street: Lāčplēša iela 75}\n",
+     "data/contacts.yaml:7: branches[0].address.city: expected a value (required field), got nothing"),
     ("unknown status", "events", "status: scheduled", "status: postponed",
      "data/events.yaml:11: events[0].status: expected a status: scheduled, cancelled or moved, got 'postponed'"),
     ("control character", "events", None, "events:\n  \x07\n",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cache
 from typing import Any
 
 import phonenumbers
 from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # schema.org day names for OpeningHoursSpecification
@@ -79,12 +80,28 @@ def days_label(days: list[str], lang: str) -> str:
     return ", ".join(parts)
 
 
+def clock(hhmm: str, lang: str) -> str:
+    """A data time ``HH:MM`` in the language's short 24-hour form (Babel), e.g. ``09:00``."""
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    if hour == 24:  # end of day: a valid closing time that datetime.time cannot hold
+        return _babel_time(time(0, minute), "short", locale=_locale(lang)).replace("00", "24", 1)
+    return _babel_time(time(hour, minute), "short", locale=_locale(lang))
+
+
 def hours_rows(schedules: list[dict[str, Any]] | None, lang: str) -> list[dict[str, str]]:
     """Opening hours as rows of ``days`` and ``time`` in 24-hour form."""
     return [
-        {"days": days_label(s["byday"], lang), "time": f"{s['opens_at']}–{s['closes_at']}"}
+        {
+            "days": days_label(s["byday"], lang),
+            "time": f"{clock(s['opens_at'], lang)}–{clock(s['closes_at'], lang)}",
+        }
         for s in schedules or []
     ]
+
+
+def country_name(code: str, lang: str) -> str:
+    """Name of country ``code`` (ISO 3166) in ``lang`` (Babel), e.g. ``Latvija`` for LV in lv."""
+    return _locale(lang).territories.get(code, code)
 
 
 def format_day(value: str | date, lang: str) -> str:

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .dataset import Dataset
+from .vcard import branch_vcards
 
 OutputFn = Callable[[Dataset, str], dict[str, bytes]]
 
-LANGUAGE_OUTPUTS: list[OutputFn] = []
+LANGUAGE_OUTPUTS: list[OutputFn] = [
+    branch_vcards,  # contacts/<id>.vcf
+]
 
 
 def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:

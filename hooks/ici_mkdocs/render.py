@@ -12,6 +12,7 @@ from mkdocs.utils import get_relative_url
 from ici.links import resolve_links
 from ici.pages import find_record
 from ici.views import LIST_VIEWS, RECORD_VIEWS
+from ici.views.contacts import badge_strings, hotlines
 
 from .state import current_lang, i18n, state
 
@@ -23,11 +24,14 @@ def _autoescape(name: str | None) -> bool:
 
 
 def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
-    """Escape by default in ``overrides/ici/`` and give templates the ``ui`` strings."""
+    """Escape by default in ``overrides/ici/``; give templates ``ui`` strings and hotlines."""
     env.autoescape = _autoescape
     strings = state().strings
     lang = current_lang(config)
     env.globals["ui"] = lambda key: strings.get(key, lang)
+    # hotlines for the footer of every page and the home page; badge texts for the script
+    env.globals["ici_hotlines"] = hotlines(state().dataset, lang)
+    env.globals["ici_hours_strings"] = badge_strings(strings, lang)
     return env
 
 

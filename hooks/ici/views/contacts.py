@@ -5,11 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset import Dataset, Record
-from ..fmt import e164, format_day, hours_rows, language_name, phone_display
-from ..pages import record_path
+from ..fmt import (
+    WEEKDAYS,
+    clock,
+    e164,
+    format_day,
+    hours_rows,
+    language_name,
+    phone_display,
+    weekday_name,
+)
+from ..pages import KINDS, record_path
 from ..text import pick, plain
+from ..ui import Strings
+from ..vcard import vcard_href, vcard_path
+from .contacts_ld import branch_org, contacts_graph
 
 KIND_ORDER = ("office", "contact_point", "hotline")
+# the kinds whose numbers are shown on the home page and in the footer of every page
+HOTLINE_KINDS = ("hotline", "office")
+# strings the opening-hours badge (overrides/assets/javascripts/opening-hours.js) uses;
+# each is a template with {time} and {day} placeholders, from data/strings.yaml
+BADGE_KEYS = ("open", "opens_today", "opens", "holiday")
 
 
 def osm_url(geo: dict[str, float] | None) -> str | None:
@@ -20,6 +37,20 @@ def osm_url(geo: dict[str, float] | None) -> str | None:
     return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
 
 
+def hours_data(schedules: list[dict[str, Any]] | None, lang: str) -> list[dict[str, Any]]:
+    """Schedules for the opening-hours badge: data times plus their Babel labels."""
+    return [
+        {
+            "byday": list(s["byday"]),
+            "opens": s["opens_at"],
+            "closes": s["closes_at"],
+            "opens_label": clock(s["opens_at"], lang),
+            "closes_label": clock(s["closes_at"], lang),
+        }
+        for s in schedules or []
+    ]
+
+
 def phone_view(phone: dict[str, Any], lang: str) -> dict[str, Any]:
     """A phone number ready for a ``tel:`` link, with its purpose and hours."""
     return {
@@ -27,11 +58,13 @@ def phone_view(phone: dict[str, Any], lang: str) -> dict[str, Any]:
         "e164": e164(phone["number"]),
         "description": pick(phone.get("description"), lang),
         "hours": hours_rows(phone.get("schedules"), lang),
+        "hours_data": hours_data(phone.get("schedules"), lang),
     }
 
 
 def branch_summary(rec: Record, lang: str) -> dict[str, Any]:
     """What a listing shows of a branch: enough to call, write or find it."""
+    schedules = rec.get("schedules")
     return {
         "id": rec["id"],
         "kind": rec["kind"],
@@ -39,11 +72,22 @@ def branch_summary(rec: Record, lang: str) -> dict[str, Any]:
         "region": rec["region"],
         "path": record_path("branch", rec["id"]),
         "address": rec.get("address"),
+        "map_url": osm_url(rec.get("geo")),
         "phones": [phone_view(p, lang) for p in rec.get("phones", [])],
         "email": rec.get("email"),
         "skype": rec.get("skype"),
-        "hours": hours_rows(rec.get("schedules"), lang),
+        "hours": hours_rows(schedules, lang),
+        "hours_data": hours_data(schedules, lang),
+        # a hotline's hours, if any, belong to its phone; a place without hours says so
+        "hours_unknown": not schedules and rec["kind"] != "hotline",
+        "vcard": vcard_path(rec["id"]),
     }
+
+
+def _service(ds: Dataset, sid: str, lang: str) -> dict[str, Any]:
+    # service pages come with the service register; until then the name is shown unlinked
+    path = record_path("service", sid) if "service" in KINDS else None
+    return {"id": sid, "name": pick(ds.services[sid]["name"], lang), "path": path}
 
 
 def branch_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
@@ -52,20 +96,49 @@ def branch_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     view = branch_summary(rec, lang)
     view.update(
         description=pick(rec.get("description"), lang),
-        map_url=osm_url(rec.get("geo")),
         languages=[language_name(code, lang) for code in rec["languages"]],
         interpreters=[language_name(code, lang) for code in rec.get("interpreter_languages", [])],
-        services=[
-            {"id": sid, "name": pick(ds.services[sid]["name"], lang)}
-            for sid in rec.get("services", [])
-        ],
+        services=[_service(ds, sid, lang) for sid in rec.get("services", [])],
         organization=plain(ds.organizations[rec["organization_id"]]["name"], lang),
         last_reviewed=format_day(rec["last_reviewed"], lang),
     )
-    return {"record": view}
+    vcard_link = {
+        "rel": "alternate",
+        "type": "text/vcard",
+        "href": vcard_href(rid),
+        "title": plain(rec["name"], lang),
+    }
+    return {"record": view, "jsonld": branch_org(ds, rec, lang), "head_links": [vcard_link]}
+
+
+def _ordered(ds: Dataset) -> list[Record]:
+    return sorted(ds.branches.values(), key=lambda r: KIND_ORDER.index(r["kind"]))
 
 
 def branches_list(ds: Dataset, lang: str) -> dict[str, Any]:
-    """All branches, offices first, then contact points, then hotlines."""
-    ordered = sorted(ds.branches.values(), key=lambda r: KIND_ORDER.index(r["kind"]))
-    return {"items": [branch_summary(r, lang) for r in ordered]}
+    """All branches grouped by kind: offices, then contact points, then hotlines."""
+    records = _ordered(ds)
+    items = [branch_summary(r, lang) for r in records]
+    groups = [
+        {"kind": kind, "items": [i for i in items if i["kind"] == kind]}
+        for kind in KIND_ORDER
+        if any(i["kind"] == kind for i in items)
+    ]
+    return {"items": items, "groups": groups, "jsonld": contacts_graph(ds, records, lang)}
+
+
+def hotlines(ds: Dataset, lang: str) -> list[dict[str, Any]]:
+    """The numbers to call first (hotlines, then offices), for the footer and home page."""
+    records = sorted(
+        (r for r in ds.branches.values() if r["kind"] in HOTLINE_KINDS),
+        key=lambda r: HOTLINE_KINDS.index(r["kind"]),
+    )
+    return [branch_summary(r, lang) for r in records]
+
+
+def badge_strings(strings: Strings, lang: str) -> dict[str, Any]:
+    """What the opening-hours badge script needs: message templates and weekday names."""
+    return {
+        "messages": {key: strings.get(f"contacts.badge_{key}", lang) for key in BADGE_KEYS},
+        "days": {day: weekday_name(day, lang) for day in WEEKDAYS},
+    }

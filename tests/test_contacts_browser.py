@@ -1,0 +1,108 @@
+"""The opening-hours badge in headless Chromium, on the built site, at fixed instants."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from sitebuild import Built
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not os.environ.get("CI"),
+        reason="needs Debian's chromium (/usr/bin/chromium); required when CI is set",
+    ),
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Built) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-background-networking"],
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _badge(browser, url: str, instant: datetime, *, js: bool = True) -> tuple[str, bool, bool]:
+    # the reader is in New York: the badge must still follow Riga time
+    context = browser.new_context(timezone_id="America/New_York", java_script_enabled=js)
+    try:
+        page = context.new_page()
+        if js:
+            page.clock.set_fixed_time(instant)
+        page.goto(url)
+        badge = page.locator("article.ici-branch > p > .ici-badge")
+        if js:
+            badge.wait_for(state="visible")
+        classes = badge.get_attribute("class") or ""
+        return badge.inner_text(), badge.is_visible(), "ici-badge--open" in classes
+    finally:
+        context.close()
+
+
+def test_open_on_a_weekday_morning(browser, base_url: str) -> None:
+    # Thursday 19 November 2026, 10:00 in Riga
+    text, visible, is_open = _badge(
+        browser, base_url + "en/contacts/riga/", datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
+    )
+    assert (text, visible, is_open) == ("Open now, closes at 17:00", True, True)
+
+
+def test_closed_on_proclamation_day_in_latvian(browser, base_url: str) -> None:
+    # Wednesday 18 November 2026, 12:00 in Riga
+    text, _, is_open = _badge(
+        browser, base_url + "contacts/riga/", datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
+    )
+    assert text == "Šodien ir valsts svētku diena. Slēgts, atvērs: ceturtdiena, plkst. 09:00"
+    assert not is_open
+
+
+def test_closed_on_saturday_in_russian(browser, base_url: str) -> None:
+    # Saturday 21 November 2026, 12:00 in Riga
+    text, _, _ = _badge(
+        browser, base_url + "ru/contacts/riga/", datetime(2026, 11, 21, 10, 0, tzinfo=UTC)
+    )
+    assert text == "Закрыто, откроется: понедельник, 09:00"
+
+
+def test_without_javascript_the_badge_stays_hidden(browser, base_url: str) -> None:
+    text, visible, _ = _badge(
+        browser, base_url + "en/contacts/riga/", datetime(2026, 11, 19, 8, 0, tzinfo=UTC), js=False
+    )
+    assert (text, visible) == ("", False)
