@@ -53,7 +53,10 @@ def find_problems(root: FsPath) -> list[str]:
         problems.extend(str(p) for p in exc.problems)
     problems.extend(str(p) for p in sorted(set(check_content(root, set(LIST_VIEWS)))))
     if ds is not None:  # record links can only be checked against valid data
-        problems.extend(check_links(root / "docs", ds, root))
+        try:
+            problems.extend(check_links(root / "docs", ds, root))
+        except UnicodeDecodeError:
+            pass  # the content check has reported the file that is not UTF-8
     return problems
 
 

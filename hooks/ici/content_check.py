@@ -84,19 +84,20 @@ class _Page:
 
 def _news_date(page: _Page) -> str | None:
     """The page's date as YYYY-MM-DD, after reporting a missing or malformed one."""
-    node = page.meta.get("date")
     if "date" not in page.meta:
         page._problem(1, "date", "expected a value (required field), got nothing")
         return None
+    node, line = page.meta["date"], page.lines["date"]
     value = node.value if node is not None else None
     m = _DATE.match(value) if isinstance(value, str) else None
+    if m is None:
+        got = show_value(value) if node is not None else "a list or mapping"
+        page._problem(line, "date", f"expected a date as YYYY-MM-DD, got {got}")
+        return None
     try:
-        if m is None:
-            raise ValueError
         datetime.strptime(m.group(1), "%Y-%m-%d")
     except ValueError:
-        got = show_value(value) if node is not None else "a list or mapping"
-        page._problem(page.lines["date"], "date", f"expected a date as YYYY-MM-DD, got {got}")
+        page._problem(line, "date", f"expected a real calendar date, got {value!r}")
         return None
     return m.group(1)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-GUIDE = "see CONTRIBUTING.md, section “What the checks say”"
+GUIDE = "see “Ko saka pārbaudes” in CONTRIBUTING.md or “What the checks say” in CONTRIBUTING.en.md"
 
 # (pattern searched in the problem line, hint)
 HINTS: list[tuple[str, str]] = [
