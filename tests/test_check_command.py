@@ -209,3 +209,22 @@ def test_page_that_is_not_utf8_is_a_located_problem(tmp_path: Path) -> None:
     assert code == 1
     hint = _hint_after(lines, "docs/lv/extra.md:1: expected UTF-8 text, got a byte 0xe2")
     assert hint.startswith("save the file as UTF-8")
+
+
+@pytest.mark.parametrize(
+    ("problem", "start"),
+    [
+        (f"docs/lv/{NEWS}:1: date: expected a value (required field), got nothing",
+         "a news item starts with three lines"),
+        (f"docs/lv/{NEWS}:2: date: expected a date as YYYY-MM-DD, got '13.10.2017'",
+         "write the date as date: 2026-11-23 (year-month-day, no quotes)"),
+        ("data/services.yaml:11: services[0].description.lv: expected a value (required field), "
+         "got nothing", "every text needs its Latvian version"),
+        ("data/services.yaml:9: services[0].organization_id: expected a value (required field), "
+         "got nothing", "add the missing field"),
+        ("data/courses.yaml:10: courses[0].start_date: expected a date as YYYY-MM-DD, got '1.9.'",
+         'write the date in quotes as "2026-11-23"'),
+    ],
+)  # fmt: skip
+def test_the_most_specific_hint_wins(problem: str, start: str) -> None:
+    assert hint_for(problem).startswith(start)

@@ -11,27 +11,43 @@ import yaml
 
 from ici.check import find_problems
 from ici.dataset import load_dataset
+from ici.hints import hint_for
 from sitebuild import ROOT, build, copy_project
 from test_check_command import CONTENT_CASES
 from test_loader_errors import CASES
 
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.en.md"]
-# <!-- example: data/<file>.yaml <list> --> or <!-- example: docs/lv/<page>.md --> + a code block
+# <!-- example: data/<file>.yaml <list> --> or <!-- example: docs/lv/<page>.md --> before a
+# code block; both may be indented (inside a list item), the block's lines by the same amount
 _EXAMPLE = re.compile(
-    r"<!-- example: (?P<target>\S+)(?: (?P<key>\w+))? -->\n```\w+\n(?P<body>.*?)^```$", re.S | re.M
+    r"^(?P<indent> *)<!-- example: (?P<target>\S+)(?: (?P<key>\w+))? -->\n"
+    r"(?P=indent)```\w+\n(?P<body>.*?)^(?P=indent)```$",
+    re.S | re.M,
 )
-KINDS = {"services", "branches", "events", "courses", "news", "guide"}
+KINDS = {"organizations", "services", "branches", "events", "courses", "news", "guide"}
 
 
-def _examples(name: str) -> list[re.Match[str]]:
-    return list(_EXAMPLE.finditer((ROOT / name).read_text(encoding="utf-8")))
+class _Example:
+    """One example: where it goes and its text, without the indentation of its list item."""
+
+    def __init__(self, m: re.Match[str]):
+        self.target, self.key = m["target"], m["key"]
+        cut = len(m["indent"])
+        self.body = "".join(line[cut:] for line in m["body"].splitlines(keepends=True))
+
+    def __getitem__(self, name: str) -> str | None:
+        return getattr(self, name)
 
 
-def _kind(m: re.Match[str]) -> str:
+def _examples(name: str) -> list[_Example]:
+    return [_Example(m) for m in _EXAMPLE.finditer((ROOT / name).read_text(encoding="utf-8"))]
+
+
+def _kind(m: _Example) -> str:
     return m["key"] or m["target"].split("/")[2]
 
 
-def _add_examples(root: Path, examples: list[re.Match[str]]) -> dict[str, str]:
+def _add_examples(root: Path, examples: list[_Example]) -> dict[str, str]:
     """Put each example into the project copy; returns kind -> the id or page it became."""
     added: dict[str, str] = {}
     for m in examples:
@@ -69,7 +85,7 @@ def test_examples_validate_against_the_schemas_and_checks(name: str, tmp_path: P
     added = _add_examples(root, _examples(name))
     assert find_problems(root) == []
     ds = load_dataset(root)
-    for key in ("services", "branches", "events", "courses"):
+    for key in ("organizations", "services", "branches", "events", "courses"):
         assert added[key] in ds.collection(key)
 
 
@@ -143,3 +159,13 @@ def test_links_inside_the_guide_reach_a_heading(name: str) -> None:
     assert links and set(links) <= anchors
     other = GUIDES[1 - GUIDES.index(name)]
     assert f"]({other})" in text
+
+
+@pytest.mark.parametrize("name", GUIDES)
+def test_sample_output_shows_the_real_hint(name: str) -> None:
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    samples = [i for i, line in enumerate(lines) if line.startswith("    how to fix: ")]
+    assert samples
+    for i in samples:
+        assert lines[i - 1] in [c[-1] for c in CASES]
+        assert lines[i].removeprefix("    how to fix: ") == hint_for(lines[i - 1])

@@ -8,7 +8,8 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from sitebuild import ROOT, Built, build_copy
+from sitebuild import ROOT, Built, build, build_copy, copy_project
+from test_translation_status import _git
 
 LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))["status"]
@@ -109,3 +110,41 @@ def test_page_and_record_links_of_the_status_page_exist(gaps: Built) -> None:
             target = (gaps.site / prefix / "status" / href / "index.html").resolve()
             assert target.is_file(), (lang, href)
             assert Path(gaps.site).resolve() in target.parents
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """A git checkout where Latvian texts changed after their translations."""
+    root = copy_project(tmp_path_factory.mktemp("history"))
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "first", when="2025-01-10")
+    page = root / "docs" / "lv" / "contacts" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nJauns teikums.\n", encoding="utf-8")
+    data = root / "data" / "contacts.yaml"
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("lv: ICI Rīgas birojs", "lv: ICI birojs Rīgā", 1), "utf-8")
+    _git(root, "commit", "-q", "-am", "Latvian only", when="2025-06-01")
+    home = root / "docs" / "lv" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nVēl nav saglabāts.\n", "utf-8")
+    built = build(root)
+    assert built.returncode == 0, built.output
+    return built
+
+
+def test_outdated_pages_and_texts_with_dates_from_git(history: Built) -> None:
+    doc = history.html("en/status/index.html")
+    assert doc.css_first(".ici-status .ici-notice") is None  # git history was there
+    assert _rows(doc, "pages-outdated") == [
+        ["contacts/index.md", "Russian", "1 June 2025", "10 January 2025"],
+        ["contacts/index.md", "English", "1 June 2025", "10 January 2025"],
+        ["index.md", "Russian", "not committed to git yet", "10 January 2025"],
+        ["index.md", "English", "not committed to git yet", "10 January 2025"],
+    ]
+    rows = _rows(doc, "fields-outdated")
+    assert [r[:5] for r in rows] == [
+        ["riga", "name", "Russian", "1 June 2025", "10 January 2025"],
+        ["riga", "name", "English", "1 June 2025", "10 January 2025"],
+    ]
+    lv = history.html("status/index.html")
+    assert _rows(lv, "fields-outdated")[0][3] == "2025. gada 1. jūnijs"

@@ -50,6 +50,14 @@ HINTS: list[tuple[str, str]] = [
         "check the spelling of the field name (compare with the list), or delete the line",
     ),
     (
+        r"^docs/.*: date: expected a value \(required field\)",
+        "a news item starts with three lines: ---, date: 2026-11-23 and --- (see CONTRIBUTING.md)",
+    ),
+    (
+        r"\.lv: expected a value \(required field\)",
+        "every text needs its Latvian version: add an lv: line above ru: and en:",
+    ),
+    (
         r"required field",
         "add the missing field; CONTRIBUTING.md has a complete example for every record type",
     ),
@@ -68,6 +76,10 @@ HINTS: list[tuple[str, str]] = [
     (
         r"expected the date of the Latvian page",
         "a news item has the same date in every language: copy date: from the Latvian page",
+    ),
+    (
+        r"^docs/.*: date: expected a date as YYYY-MM-DD",
+        "write the date as date: 2026-11-23 (year-month-day, no quotes), as in the Latvian page",
     ),
     (
         r"as YYYY-MM-DDTHH:MM",
