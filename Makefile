@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-js lint check bench clean
+.PHONY: serve build test test-js lint format check bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,12 +22,18 @@ serve: $(VENV)/.installed  ## build the site and serve it on http://127.0.0.1:80
 build: $(VENV)/.installed  ## build the site into site/
 	$(BIN)/mkdocs build --strict --clean
 
-check: $(VENV)/.installed  ## validate data and content without building
+check: $(VENV)/.installed  ## validate data and content without building; translation status
 	PYTHONPATH=hooks $(BIN)/python -m ici.check
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/ruff format --check hooks tests bench
+	PYTHONPATH=hooks $(BIN)/python -m ici.yamlfmt --check
+
+format: $(VENV)/.installed  ## fix what lint reports where it can: Python and YAML layout
+	$(BIN)/ruff check --fix hooks tests bench
+	$(BIN)/ruff format hooks tests bench
+	PYTHONPATH=hooks $(BIN)/python -m ici.yamlfmt
 
 test: $(VENV)/.installed node_modules/.installed lint test-js  ## lint, then every test
 	$(BIN)/python -m pytest

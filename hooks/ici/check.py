@@ -1,20 +1,47 @@
-"""The ``check`` command: all data and content problems, without a build."""
+"""The ``check`` command: every data and content problem and the translation status,
+without a build.
+
+Usage: ``PYTHONPATH=hooks python -m ici.check [--no-status] [ROOT]`` (``make check``).
+Every problem is printed as ``file:line: ...`` with a "how to fix" line under it; the exit
+status is 1 when there is any problem and 0 otherwise. Missing or outdated translations and
+overdue reviews are reported but never fail the check: the site shows the Latvian text.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import re
+import time
 from pathlib import Path as FsPath
 from typing import TextIO
 
+from .content_check import check_content
 from .dataset import load_dataset
+from .hints import hint_for
 from .links import check_links
 from .problems import DataError
+from .translation_status import report_lines, translation_report
 from .ui import load_strings
+from .views import LIST_VIEWS
+
+PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
+_LOCATED = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+): (?P<message>.*)$")
 
 
-def run_check(root: FsPath, out: TextIO) -> int:
-    """Print every problem in ``root``'s data and content; 0 when there is none."""
+def github_annotation(problem: str, hint: str) -> str | None:
+    """A GitHub Actions ``::error`` command, so the problem shows on the pull request's diff."""
+    m = _LOCATED.match(problem)
+    if m is None:
+        return None
+    text = f"{m['message']} (how to fix: {hint})"
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={m['file']},line={m['line']},title=make check::{text}"
+
+
+def find_problems(root: FsPath) -> list[str]:
+    """Every problem in the data, the interface strings and the content, as lines."""
     problems: list[str] = []
-    notices: list[str] = []
     try:
         ds = load_dataset(root)
     except DataError as exc:
@@ -24,26 +51,51 @@ def run_check(root: FsPath, out: TextIO) -> int:
         load_strings(root)
     except DataError as exc:
         problems.extend(str(p) for p in exc.problems)
-    if ds is not None:
-        problems.extend(check_links(root / "docs", ds, root))
-        notices.extend(str(n) for n in ds.notices)
-    for line in notices:
-        print(f"notice: {line}", file=out)
+    problems.extend(str(p) for p in sorted(set(check_content(root, set(LIST_VIEWS)))))
+    if ds is not None:  # record links can only be checked against valid data
+        try:
+            problems.extend(check_links(root / "docs", ds, root))
+        except UnicodeDecodeError:
+            pass  # the content check has reported the file that is not UTF-8
+    return problems
+
+
+def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
+    """Print the translation status and every problem in ``root``; 0 when there is none."""
+    started = time.perf_counter()
+    if status:
+        for line in report_lines(translation_report(root)):
+            print(line, file=out)
+        print(file=out)
+    problems = find_problems(root)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for line in problems:
+        hint = hint_for(line)
         print(line, file=out)
+        print(f"    how to fix: {hint}", file=out)
+        annotation = github_annotation(line, hint) if annotate else None
+        if annotation:
+            print(annotation, file=out)
+    seconds = time.perf_counter() - started
     if problems:
-        print(f"{len(problems)} problem(s) found.", file=out)
+        count = len(problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found ({seconds:.1f} s).", file=out)
         return 1
-    print(f"All data and content links are valid ({len(notices)} notice(s)).", file=out)
+    print(f"No problems: all data and content are valid ({seconds:.1f} s).", file=out)
     return 0
 
 
-def main() -> int:
-    """Entry point: ``PYTHONPATH=hooks python -m ici.check [ROOT]``."""
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m ici.check``."""
     import sys
 
-    root = FsPath(sys.argv[1]) if len(sys.argv) > 1 else FsPath(__file__).resolve().parents[2]
-    return run_check(root, sys.stdout)
+    parser = argparse.ArgumentParser(prog="python -m ici.check", description=__doc__)
+    parser.add_argument("root", nargs="?", type=FsPath, default=PROJECT_ROOT)
+    parser.add_argument(
+        "--no-status", action="store_true", help="only the problems, no translation status"
+    )
+    args = parser.parse_args(argv)
+    return run_check(args.root, sys.stdout, status=not args.no_status)
 
 
 if __name__ == "__main__":

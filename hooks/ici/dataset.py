@@ -33,6 +33,10 @@ class Dataset:
     courses: dict[str, Record] = field(default_factory=dict)
     # texts that lack ru/en: shown in lv with a notice, reported by the check command
     notices: list[Problem] = field(default_factory=list)
+    # the project folder the data was read from, and values derived from the data and that
+    # folder once per build (e.g. the translation status), cached by the view that needs them
+    root: FsPath | None = None
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def collection(self, name: str) -> dict[str, Record]:
         """A collection by name (``services``, ``branches``, ...)."""
@@ -65,7 +69,7 @@ def load_dataset(root: FsPath) -> Dataset:
     problems.extend(cross_problems(sources))
     if problems:
         raise DataError(problems)
-    ds = Dataset()
+    ds = Dataset(root=root)
     for name, keys in DATA_FILES.items():
         for key in keys:
             target = ds.collection(key)

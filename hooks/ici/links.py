@@ -16,6 +16,12 @@ from .pages import KINDS, record_path
 # scheme in a Markdown link -> page kind
 SCHEMES = {"service": "service", "branch": "branch", "event": "event", "course": "course"}
 _LINK = re.compile(r"\]\((?P<scheme>[a-z]+):(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
+_FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+
+
+def _without_code(text: str) -> str:
+    """The text with fenced code blocks blanked (newlines kept): examples are not links."""
+    return _FENCED.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
 def _known(ds: Dataset, kind: str) -> set[str]:
@@ -26,7 +32,7 @@ def check_links(docs_dir: FsPath, ds: Dataset, root: FsPath) -> list[str]:
     """``file:line: ...`` for every record link whose id is not in the data."""
     problems = []
     for md in sorted(docs_dir.rglob("*.md")):
-        text = md.read_text(encoding="utf-8")
+        text = _without_code(md.read_text(encoding="utf-8"))
         for m in _LINK.finditer(text):
             scheme, rid = m["scheme"], m["id"]
             if scheme not in SCHEMES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
 import jinja2
@@ -51,8 +52,19 @@ def page_linker(page: Page, config: MkDocsConfig, lang: str | None = None):
 
 
 def resolve_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    """Turn ``service:<id>`` and similar links into relative URLs."""
-    return resolve_links(markdown, page_linker(page, config))
+    """Turn ``service:<id>`` and similar links into links to the record page's source.
+
+    MkDocs then resolves them like any page link: the right language (the i18n plugin
+    falls back to the page of the language being built), a URL relative to the page, and
+    no "unrecognized relative link" warning, which a directory URL would get in --strict.
+    """
+    src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    base = posixpath.dirname(src) or "."
+
+    def to_source(path: str) -> str:
+        return posixpath.relpath(path.rstrip("/") + ".md", base)
+
+    return resolve_links(markdown, to_source)
 
 
 def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:

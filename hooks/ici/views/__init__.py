@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Dataset
-from . import contacts
+from . import contacts, status
 
 View = dict[str, Any]
 
@@ -21,4 +21,5 @@ RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
 
 LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
     "branches": contacts.branches_list,
+    "status": status.status_page,
 }

@@ -1,0 +1,198 @@
+"""Checks of the Markdown content in ``docs/`` that need no build.
+
+MkDocs silently ignores front matter it cannot read and only finds a broken page link
+while building; these checks find both (and a few editor slips) in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path as FsPath
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode
+
+from .problems import Problem, show_value
+from .text import LANGS
+
+# the same front matter MkDocs reads (mkdocs.utils.meta.YAML_RE)
+_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T]\d{2}:\d{2}(:\d{2})?)?$")
+NEWS_DIR = "news"
+
+
+class _Page:
+    """One Markdown file: its text, front matter and the line of each front matter key."""
+
+    def __init__(self, docs: FsPath, md: FsPath, display: str):
+        self.display = display
+        self.rel = md.relative_to(docs)
+        self.lang = self.rel.parts[0]
+        self.page = FsPath(*self.rel.parts[1:]).as_posix()
+        self.text = ""
+        self.meta: dict[str, ScalarNode | None] = {}
+        self.lines: dict[str, int] = {}
+        self.body_line = 1  # line where the Markdown after the front matter starts
+        self.problems: list[Problem] = []
+        try:
+            self.text = md.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self._problem(1, "", f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}")
+            return
+        self._read_front_matter()
+
+    def _problem(self, line: int, path: str, message: str) -> None:
+        self.problems.append(Problem(self.display, line, path, message))
+
+    def _read_front_matter(self) -> None:
+        if not self.text.startswith("---"):
+            return
+        m = _FRONT.match(self.text)
+        if m is None:
+            self._problem(1, "front matter", "expected a closing --- line after the front matter")
+            return
+        self.body_line = self.text.count("\n", 0, m.end()) + 1
+        try:
+            node = yaml.compose(m.group(1), Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 2 if mark else 1
+            self._problem(line, "front matter", f"YAML syntax error: {exc.problem}")
+            return
+        if node is None:
+            return
+        if not isinstance(node, MappingNode):
+            self._problem(2, "front matter", "expected fields like date: 2026-11-23")
+            return
+        for key, value in node.value:
+            self.meta[key.value] = value if isinstance(value, ScalarNode) else None
+            self.lines[key.value] = key.start_mark.line + 2
+
+    def body_lines(self) -> Iterator[tuple[int, str]]:
+        """``(line number, text)`` of the Markdown body outside fenced code blocks."""
+        fenced = False
+        for number, line in enumerate(self.text.splitlines()[self.body_line - 1 :]):
+            if _FENCE.match(line):
+                fenced = not fenced
+            elif not fenced:
+                yield number + self.body_line, line
+
+
+def _news_date(page: _Page) -> str | None:
+    """The page's date as YYYY-MM-DD, after reporting a missing or malformed one."""
+    if "date" not in page.meta:
+        page._problem(1, "date", "expected a value (required field), got nothing")
+        return None
+    node, line = page.meta["date"], page.lines["date"]
+    value = node.value if node is not None else None
+    m = _DATE.match(value) if isinstance(value, str) else None
+    if m is None:
+        got = show_value(value) if node is not None else "a list or mapping"
+        page._problem(line, "date", f"expected a date as YYYY-MM-DD, got {got}")
+        return None
+    try:
+        datetime.strptime(m.group(1), "%Y-%m-%d")
+    except ValueError:
+        page._problem(line, "date", f"expected a real calendar date, got {value!r}")
+        return None
+    return m.group(1)
+
+
+def _check_meta(page: _Page, root: FsPath, list_names: set[str]) -> None:
+    template = page.meta.get("template")
+    if template is not None and template.value.startswith("ici/"):
+        if not (root / "overrides" / template.value).is_file():
+            page._problem(
+                page.lines["template"],
+                "template",
+                f"expected a template in overrides/, got {template.value!r}",
+            )
+    listing = page.meta.get("ici_list")
+    if listing is not None and listing.value not in list_names:
+        names = ", ".join(sorted(list_names))
+        page._problem(
+            page.lines["ici_list"], "ici_list", f"expected one of {names}, got {listing.value!r}"
+        )
+
+
+def _check_links(page: _Page, docs: FsPath) -> None:
+    """Relative links to ``.md`` pages must reach a page in this language or in lv."""
+    base = FsPath(page.page).parent
+    for number, line in page.body_lines():
+        for m in _LINK.finditer(line):
+            target = m["target"].split("#", 1)[0].split("?", 1)[0]
+            if not target.endswith(".md") or ":" in target or target.startswith("/"):
+                continue
+            parts: list[str] = []
+            for part in (base / target).parts:
+                if part == "..":
+                    if not parts:
+                        break
+                    parts.pop()
+                elif part != ".":
+                    parts.append(part)
+            rel = "/".join(parts)
+            found = rel and any((docs / lang / rel).is_file() for lang in (page.lang, LANGS[0]))
+            if not found:
+                page._problem(
+                    number,
+                    f"link {m['target']}",
+                    f"expected a page in docs/{page.lang}/, got {target!r}",
+                )
+
+
+def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
+    """Every problem in ``root/docs``; ``list_names`` are the known ``ici_list`` values."""
+    docs = root / "docs"
+    if not docs.is_dir():
+        return []
+    problems: list[Problem] = []
+    news_dates: dict[str, dict[str, tuple[str, str, int]]] = {}
+    pages: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    for md in sorted(docs.rglob("*.md")):
+        display = md.relative_to(root).as_posix()
+        if md.relative_to(docs).parts[0] not in LANGS:
+            problems.append(
+                Problem(display, 1, "", "expected the page under docs/lv/, docs/ru/ or docs/en/")
+            )
+            continue
+        page = _Page(docs, md, display)
+        pages[page.lang].add(page.page)
+        _check_meta(page, root, list_names)
+        _check_links(page, docs)
+        readable = not any(p.path == "front matter" for p in page.problems)
+        is_news = page.page.startswith(f"{NEWS_DIR}/") and page.page != f"{NEWS_DIR}/index.md"
+        if is_news and readable:
+            day = _news_date(page)
+            if day:
+                line = page.lines.get("date", 1)
+                news_dates.setdefault(page.page, {})[page.lang] = (day, display, line)
+        problems.extend(page.problems)
+    for lang in LANGS[1:]:
+        for orphan in sorted(pages[lang] - pages[LANGS[0]]):
+            problems.append(
+                Problem(
+                    f"docs/{lang}/{orphan}",
+                    1,
+                    "",
+                    f"expected a Latvian page docs/{LANGS[0]}/{orphan} for this translation, "
+                    "got none",
+                )
+            )
+    for dates in news_dates.values():
+        source = dates.get(LANGS[0])
+        for day, display, line in dates.values():
+            if source and day != source[0]:
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        "date",
+                        f"expected the date of the Latvian page {source[0]}, got {day!r}",
+                    )
+                )
+    return problems

@@ -1,0 +1,189 @@
+"""A short "how to fix" for every kind of problem the check command reports.
+
+Problems are matched by the words of their message (the loader's messages are stable and
+tested), most specific first. CONTRIBUTING.md explains the same kinds at more length.
+"""
+
+from __future__ import annotations
+
+import re
+
+GUIDE = "see “Ko saka pārbaudes” in CONTRIBUTING.md or “What the checks say” in CONTRIBUTING.en.md"
+
+# (pattern searched in the problem line, hint)
+HINTS: list[tuple[str, str]] = [
+    (
+        r"YAML syntax error",
+        "look at this line and the one above it: indent with spaces (never tabs), put a space "
+        "after every colon, close every [ and {, and put text with a colon or # in quotes",
+    ),
+    (
+        r"expected printable text",
+        "the line holds an invisible control character (often pasted from a PDF or Word): "
+        "retype the text on that line",
+    ),
+    (
+        r"duplicate key",
+        "a field may appear only once in a record: delete one of the two lines",
+    ),
+    (
+        r"expected UTF-8 text",
+        "save the file as UTF-8 in your editor (VS Code: “Save with Encoding” → UTF-8)",
+    ),
+    (
+        r"file is empty|at the top, got|file not found",
+        "the file lost its content: restore it with “git checkout -- <file>” and redo the change",
+    ),
+    (
+        r"expected a unique id",
+        "choose a different id: ids become page addresses, so each record needs its own",
+    ),
+    (
+        r"expected an id of lowercase",
+        "write the id with small letters a-z, digits and hyphens only, e.g. ici-riga",
+    ),
+    (
+        r"link \w+:.*expected the id of a",
+        "check the id after the colon: it must be the id: of a record in data/",
+    ),
+    (
+        r"expected the id of",
+        "copy the id exactly from the file named in the message, or add that record first",
+    ),
+    (
+        r"unknown field",
+        "check the spelling of the field name (compare with the list), or delete the line",
+    ),
+    (
+        r"^docs/.*: date: expected a value \(required field\)",
+        "a news item starts with three lines: ---, date: 2026-11-23 and --- (see CONTRIBUTING.md)",
+    ),
+    (
+        r"\.lv: expected a value \(required field\)",
+        "every text needs its Latvian version: add an lv: line above ru: and en:",
+    ),
+    (
+        r"required field",
+        "add the missing field; CONTRIBUTING.md has a complete example for every record type",
+    ),
+    (
+        r"expected \+371 and 8 digits",
+        'write the number in quotes as "+371 12345678": +371, a space, then 8 digits',
+    ),
+    (
+        r"valid Latvian phone number",
+        "the digits do not form a real Latvian number: copy it again from the official source",
+    ),
+    (
+        r"real calendar date|real date and time",
+        "that day does not exist (e.g. 30 February or month 13): check the day and the month",
+    ),
+    (
+        r"expected the date of the Latvian page",
+        "a news item has the same date in every language: copy date: from the Latvian page",
+    ),
+    (
+        r"^docs/.*: date: expected a date as YYYY-MM-DD",
+        "write the date as date: 2026-11-23 (year-month-day, no quotes), as in the Latvian page",
+    ),
+    (
+        r"as YYYY-MM-DDTHH:MM",
+        'write the date and time in quotes as "2026-11-23T10:00" (year-month-day, T, hours)',
+    ),
+    (
+        r"as YYYY-MM-DD",
+        'write the date in quotes as "2026-11-23" (year-month-day)',
+    ),
+    (
+        r"24-hour time",
+        'write the time in quotes as "09:00" or "17:30"',
+    ),
+    (
+        r"time after opens_at",
+        "closes_at must be later than opens_at: check the two times (24-hour clock)",
+    ),
+    (
+        r"not before",
+        "the end is earlier than the start: swap them or fix the typo",
+    ),
+    (
+        r"RFC 5545",
+        "use a rule like FREQ=MONTHLY;BYDAY=1TH;COUNT=6 (first Thursday, six times)",
+    ),
+    (
+        r"exactly one of: branch",
+        "give the place as {branch: riga}, or {address: ..., city: ..., region: ...}, "
+        "or {online: https://...}, but only one of them",
+    ),
+    (
+        r"http:// or https://",
+        "copy the full address from the browser's address bar, starting with https://",
+    ),
+    (
+        r"e-mail address",
+        "write one e-mail address like name@example.lv, without spaces or (at)",
+    ),
+    (
+        r"at least \d+ item",
+        "the list may not be empty: add at least one value, e.g. [lv]",
+    ),
+    (
+        r"expected each item once",
+        "a value appears twice in the list: delete the repeated one",
+    ),
+    (
+        r"non-empty",
+        "write the text, or delete the whole line if there is nothing to say",
+    ),
+    (
+        r"ISO 639 language code",
+        "use the two- or three-letter code from schemas/common.schema.json, e.g. lv, ru, en, uk",
+    ),
+    (
+        r"interface string with lv, ru and en",
+        "every interface string needs all three languages: add the missing lv:, ru: or en:",
+    ),
+    (
+        r"expected a closing --- line",
+        "the front matter starts with --- and must end with another --- line",
+    ),
+    (
+        r"expected a template in overrides/",
+        "use a template that exists in overrides/ici/, or delete the template: line",
+    ),
+    (
+        r"ici_list: expected one of",
+        "use one of the listed names, as on the other listing pages",
+    ),
+    (
+        r"link .*expected a page in docs/",
+        "link to an existing page with its path relative to this page, e.g. ../contacts/index.md",
+    ),
+    (
+        r"expected a Latvian page",
+        "write the Latvian page first (same path under docs/lv/), or fix this file's name",
+    ),
+    (
+        r"expected the page under docs/lv/",
+        "move the file into docs/lv/, docs/ru/ or docs/en/",
+    ),
+    (
+        r"expected one of|expected an? (category|region|status|kind|channel|weekday|provider "
+        r"type|CEFR level|registration status)",
+        "use exactly one of the allowed values named in the message, spelled the same way",
+    ),
+    (
+        r"expected (text|a list|a mapping|a whole number|a number|true)",
+        "write the kind of value named in the message: text, a list in [ ], a number, "
+        "or true/false (without quotes)",
+    ),
+]
+_COMPILED = [(re.compile(pattern), hint) for pattern, hint in HINTS]
+
+
+def hint_for(problem: str) -> str:
+    """The hint for one problem line; the general pointer when no kind matches."""
+    for pattern, hint in _COMPILED:
+        if pattern.search(problem):
+            return hint
+    return GUIDE

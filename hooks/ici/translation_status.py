@@ -1,0 +1,365 @@
+"""Translation status: what lacks ru or en, what is older than its Latvian source, and
+which records are due for review.
+
+A translation is *outdated* when git last changed it before its Latvian source: for pages
+the last commit of ``docs/ru/x.md`` against ``docs/lv/x.md``, for data texts the newest
+line of the ``ru:`` value against the newest line of the ``lv:`` value (``git blame``).
+Texts written on one line (``{lv: ..., ru: ...}``) always share a date, so they can only
+be missing, never outdated. Without git the report still lists what is missing and what
+is due for review.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path as FsPath
+
+import yaml
+from dateutil.relativedelta import relativedelta
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .dataset import DATA_FILES
+from .gitdates import UNCOMMITTED, GitDates
+from .pages import KINDS, record_path
+from .problems import Path, format_path
+from .text import LANGS
+
+TRANSLATIONS = LANGS[1:]
+REVIEW_MONTHS = 12
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+
+
+def today_from_env() -> date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
+
+
+def show_date(stamp: int | None) -> str:
+    """A commit time as ``YYYY-MM-DD`` (UTC), or words for work not committed."""
+    if stamp is None:
+        return "unknown"
+    if stamp >= UNCOMMITTED:
+        return "not committed"
+    return datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class PageGap:
+    """A Latvian page whose ru/en page is missing or older (one language when outdated)."""
+
+    state: str  # "missing" or "outdated"
+    page: str  # path below the language folder, e.g. guide/work.md
+    langs: tuple[str, ...]
+    source_date: int | None = None
+    translation_date: int | None = None
+
+    @property
+    def site_path(self) -> str:
+        """The page's site path below the language root, e.g. ``guide/work/``."""
+        stem = self.page.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
+
+
+@dataclass(frozen=True)
+class FieldGap:
+    """A data text whose ru/en is missing or older than the lv text."""
+
+    state: str
+    file: str
+    line: int  # the lv line when missing, the translation's line when outdated
+    path: str  # the text's field path, e.g. services[0].description
+    langs: tuple[str, ...]
+    collection: str
+    record_id: str | None
+    field: str  # the path inside the record, e.g. description
+    source_date: int | None = None
+    translation_date: int | None = None
+
+    @property
+    def site_path(self) -> str | None:
+        """The record's page, when the site has one for its kind."""
+        return _record_page(self.collection, self.record_id)
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """A record whose ``last_reviewed`` is more than 12 months before today."""
+
+    file: str
+    line: int
+    path: str
+    collection: str
+    record_id: str | None
+    last_reviewed: str
+
+    @property
+    def site_path(self) -> str | None:
+        """The record's page, when the site has one for its kind."""
+        return _record_page(self.collection, self.record_id)
+
+
+@dataclass
+class TranslationReport:
+    """Everything the check command prints and the status page shows."""
+
+    today: date
+    git: bool
+    pages: list[PageGap] = field(default_factory=list)
+    fields: list[FieldGap] = field(default_factory=list)
+    reviews: list[ReviewDue] = field(default_factory=list)
+
+    def select(self, kind: str, state: str) -> list[PageGap] | list[FieldGap]:
+        """The gaps of one kind (``pages``/``fields``) in one state."""
+        return [g for g in getattr(self, kind) if g.state == state]
+
+
+def _record_page(collection: str, record_id: str | None) -> str | None:
+    for kind, spec in KINDS.items():
+        if spec.collection == collection and record_id:
+            return record_path(kind, record_id)
+    return None
+
+
+# -- pages ---------------------------------------------------------------------------
+
+
+def page_gaps(root: FsPath, git: GitDates) -> list[PageGap]:
+    """Latvian pages whose translation is missing or older than the Latvian page."""
+    docs = root / "docs"
+    source = docs / LANGS[0]
+    if not source.is_dir():
+        return []
+    dates = git.file_dates("docs")
+    gaps: list[PageGap] = []
+    for md in sorted(source.rglob("*.md")):
+        page = md.relative_to(source).as_posix()
+        missing = tuple(lang for lang in TRANSLATIONS if not (docs / lang / page).is_file())
+        if missing:
+            gaps.append(PageGap("missing", page, missing))
+        lv_date = dates.get(f"docs/{LANGS[0]}/{page}")
+        for lang in TRANSLATIONS:
+            tr_date = dates.get(f"docs/{lang}/{page}")
+            if lang not in missing and lv_date and tr_date and tr_date < lv_date:
+                gaps.append(PageGap("outdated", page, (lang,), lv_date, tr_date))
+    return gaps
+
+
+# -- data texts ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A multilingual text in a data file: its path and each language's line span."""
+
+    path: Path
+    spans: dict[str, tuple[int, int]]
+
+
+def _span(node: Node) -> tuple[int, int]:
+    """First and last 1-based line of a node (a block scalar ends at column 0 of the next)."""
+    end = node.end_mark.line if node.end_mark.column == 0 else node.end_mark.line + 1
+    return node.start_mark.line + 1, max(end, node.start_mark.line + 1)
+
+
+def _texts(node: Node, path: Path) -> Iterator[_Text]:
+    if isinstance(node, MappingNode):
+        pairs = [(k.value, k, v) for k, v in node.value if isinstance(k, ScalarNode)]
+        keys = {key for key, _, _ in pairs}
+        if LANGS[0] in keys and keys <= set(LANGS):
+            spans = {}
+            for key, key_node, value in pairs:
+                first, last = _span(value)
+                spans[key] = (min(first, key_node.start_mark.line + 1), last)
+            yield _Text(path, spans)
+            return
+        for key, _, value in pairs:
+            yield from _texts(value, (*path, key))
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _texts(item, (*path, i))
+
+
+def _compose(fs_path: FsPath) -> Node | None:
+    try:
+        return yaml.compose(fs_path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # the check command reports broken files; nothing to count here
+
+
+def _record_ids(root_node: Node) -> dict[tuple[str, int], tuple[str | None, dict[str, Node]]]:
+    """``(collection, index) -> (id, fields)`` for every record of a data file."""
+    out: dict[tuple[str, int], tuple[str | None, dict[str, Node]]] = {}
+    if not isinstance(root_node, MappingNode):
+        return out
+    for key, value in root_node.value:
+        if isinstance(value, SequenceNode):
+            for i, item in enumerate(value.value):
+                if isinstance(item, MappingNode):
+                    fields = {k.value: v for k, v in item.value if isinstance(k, ScalarNode)}
+                    rid = fields.get("id")
+                    ident = rid.value if isinstance(rid, ScalarNode) else None
+                    out[(key.value, i)] = (ident, fields)
+    return out
+
+
+def _newest(dates: list[int] | None, span: tuple[int, int]) -> int | None:
+    if not dates:
+        return None
+    first, last = span
+    chunk = dates[first - 1 : last]
+    return max(chunk) if chunk else None
+
+
+def field_gaps(root: FsPath, git: GitDates) -> list[FieldGap]:
+    """Data texts whose ru/en is missing, or older than the lv text."""
+    gaps: list[FieldGap] = []
+    for name in DATA_FILES:
+        rel = f"data/{name}.yaml"
+        node = _compose(root / rel)
+        if node is None:
+            continue
+        records = _record_ids(node)
+        dates = git.line_dates(rel)
+        for text in _texts(node, ()):
+            collection, index = (*text.path, None, None)[:2]
+            rid = records.get((collection, index), (None, {}))[0]
+            inner = format_path(text.path[2:]) if len(text.path) > 2 else format_path(text.path)
+            common = {
+                "file": rel,
+                "path": format_path(text.path),
+                "collection": str(collection),
+                "record_id": rid,
+                "field": inner,
+            }
+            lv_span = text.spans[LANGS[0]]
+            missing = tuple(lang for lang in TRANSLATIONS if lang not in text.spans)
+            if missing:
+                gaps.append(FieldGap("missing", line=lv_span[0], langs=missing, **common))
+            lv_date = _newest(dates, lv_span)
+            for lang in TRANSLATIONS:
+                if lang in missing:
+                    continue
+                tr_date = _newest(dates, text.spans[lang])
+                if lv_date and tr_date and tr_date < lv_date:
+                    gaps.append(
+                        FieldGap(
+                            "outdated",
+                            line=text.spans[lang][0],
+                            langs=(lang,),
+                            source_date=lv_date,
+                            translation_date=tr_date,
+                            **common,
+                        )
+                    )
+    return gaps
+
+
+# -- review dates --------------------------------------------------------------------
+
+
+def reviews_due(root: FsPath, today: date) -> list[ReviewDue]:
+    """Records whose ``last_reviewed`` is more than 12 months before ``today``."""
+    limit = today - relativedelta(months=REVIEW_MONTHS)
+    due: list[ReviewDue] = []
+    for name in DATA_FILES:
+        rel = f"data/{name}.yaml"
+        node = _compose(root / rel)
+        if node is None:
+            continue
+        for (collection, index), (rid, fields) in _record_ids(node).items():
+            value = fields.get("last_reviewed")
+            if not isinstance(value, ScalarNode):
+                continue
+            try:
+                reviewed = datetime.strptime(value.value, "%Y-%m-%d").date()
+            except ValueError:
+                continue  # the check command reports a malformed date
+            if reviewed < limit:
+                due.append(
+                    ReviewDue(
+                        rel,
+                        value.start_mark.line + 1,
+                        format_path((collection, index, "last_reviewed")),
+                        collection,
+                        rid,
+                        value.value,
+                    )
+                )
+    return due
+
+
+def translation_report(root: FsPath, today: date | None = None) -> TranslationReport:
+    """The whole report for the project in ``root``."""
+    git = GitDates(root)
+    report = TranslationReport(today or today_from_env(), git.available)
+    report.pages = page_gaps(root, git)
+    report.fields = field_gaps(root, git)
+    report.reviews = reviews_due(root, report.today)
+    return report
+
+
+# -- text form for the check command -------------------------------------------------
+
+
+def _langs(langs: tuple[str, ...]) -> str:
+    return " and ".join(langs)
+
+
+def report_lines(report: TranslationReport) -> list[str]:
+    """The report as ``file:line: ...`` lines under headings, for a terminal."""
+    lines = [f"Translation status on {report.today.isoformat()}:"]
+    if not report.git:
+        lines.append("  (no git history here: outdated translations cannot be found)")
+    lv = LANGS[0]
+    sections = [
+        (
+            "pages without a translation",
+            [
+                f"docs/{lv}/{g.page}:1: no {_langs(g.langs)} page yet, the Latvian page is shown"
+                for g in report.select("pages", "missing")
+            ],
+        ),
+        (
+            "page translations older than the Latvian page",
+            [
+                f"docs/{g.langs[0]}/{g.page}:1: older than docs/{lv}/{g.page} "
+                f"({g.langs[0]} {show_date(g.translation_date)}, lv {show_date(g.source_date)})"
+                for g in report.select("pages", "outdated")
+            ],
+        ),
+        (
+            "data texts without a translation",
+            [
+                f"{g.file}:{g.line}: {g.path}: no {_langs(g.langs)} text yet, the lv text is shown"
+                for g in report.select("fields", "missing")
+            ],
+        ),
+        (
+            "data translations older than the lv text",
+            [
+                f"{g.file}:{g.line}: {g.path}.{g.langs[0]}: older than the lv text "
+                f"({g.langs[0]} {show_date(g.translation_date)}, lv {show_date(g.source_date)})"
+                for g in report.select("fields", "outdated")
+            ],
+        ),
+        (
+            f"records not reviewed for {REVIEW_MONTHS} months",
+            [
+                f"{r.file}:{r.line}: {r.path}: last reviewed {r.last_reviewed}"
+                + (f" ({r.record_id})" if r.record_id else "")
+                for r in report.reviews
+            ],
+        ),
+    ]
+    for title, items in sections:
+        lines.append(f"  {title}: {len(items)}")
+        lines.extend(f"    {item}" for item in items)
+    return lines

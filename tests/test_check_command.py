@@ -1,0 +1,230 @@
+"""The ``check`` command: exit status, located problems with hints, content checks, speed."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ici.check import run_check
+from ici.hints import GUIDE, hint_for
+from ici.views import LIST_VIEWS
+from sitebuild import ROOT, copy_project
+from test_loader_errors import CASES, FIXTURE
+
+NEWS = "news/2017-10-13-nvo-dialoga-platforma.md"
+
+# (case, files to write (path -> text), the exact problem line)
+CONTENT_CASES = [
+    ("news without date", {f"docs/lv/{NEWS}": "# Jaunums\n\nTeksts.\n"},
+     f"docs/lv/{NEWS}:1: date: expected a value (required field), got nothing"),
+    ("news date format", {f"docs/lv/{NEWS}": "---\ndate: 13.10.2017\n---\n# Jaunums\n"},
+     f"docs/lv/{NEWS}:2: date: expected a date as YYYY-MM-DD, got '13.10.2017'"),
+    ("news unreal date", {f"docs/lv/{NEWS}": "---\ndate: 2017-02-30\n---\n# Jaunums\n"},
+     f"docs/lv/{NEWS}:2: date: expected a real calendar date, got '2017-02-30'"),
+    ("news dates differ",
+     {f"docs/lv/{NEWS}": "---\ndate: 2017-10-13\n---\n# Jaunums\n",
+      f"docs/ru/{NEWS}": "---\ndate: 2017-10-14\n---\n# Новость\n"},
+     f"docs/ru/{NEWS}:2: date: expected the date of the Latvian page 2017-10-13, got '2017-10-14'"),
+    ("front matter syntax",
+     {"docs/lv/index.md": "---\ntemplate: ici/x.html\ntitle: a: b\n---\n# X\n"},
+     "docs/lv/index.md:3: front matter: YAML syntax error: mapping values are not allowed here"),
+    ("front matter not closed", {"docs/lv/index.md": "---\ntitle: x\n# X\n"},
+     "docs/lv/index.md:1: front matter: expected a closing --- line after the front matter"),
+    ("unknown template", {"docs/lv/index.md": "---\ntemplate: ici/nope.html\n---\n# X\n"},
+     "docs/lv/index.md:2: template: expected a template in overrides/, got 'ici/nope.html'"),
+    ("unknown listing",
+     {"docs/lv/index.md": "---\ntemplate: ici/contacts_index.html\nici_list: nope\n---\n# X\n"},
+     f"docs/lv/index.md:3: ici_list: expected one of {', '.join(sorted(LIST_VIEWS))}, got 'nope'"),
+    ("unknown record link", {"docs/lv/index.md": "# X\n\nTeksts.\n\n[a](service:nope)\n"},
+     "docs/lv/index.md:5: link service:nope: expected the id of a service in the data, got 'nope'"),
+    ("broken page link", {"docs/lv/index.md": "# X\n\nTeksts.\n\n[a](missing.md)\n"},
+     "docs/lv/index.md:5: link missing.md: expected a page in docs/lv/, got 'missing.md'"),
+    ("link out of the language", {"docs/lv/contacts/index.md": "# K\n\n[a](../../en/index.md)\n"},
+     "docs/lv/contacts/index.md:3: link ../../en/index.md: expected a page in docs/lv/, "
+     "got '../../en/index.md'"),
+    ("orphan translation", {"docs/ru/extra.md": "# Лишняя\n"},
+     "docs/ru/extra.md:1: expected a Latvian page docs/lv/extra.md for this translation, got none"),
+    ("outside the language folders", {"docs/notes.md": "# Notes\n"},
+     "docs/notes.md:1: expected the page under docs/lv/, docs/ru/ or docs/en/"),
+]  # fmt: skip
+
+
+def _check(root: Path, status: bool = False) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    code = run_check(root, out, status=status)
+    return code, out.getvalue().splitlines()
+
+
+def _hint_after(lines: list[str], problem: str) -> str:
+    assert problem in lines, "\n".join(lines)
+    follow = lines[lines.index(problem) + 1]
+    assert follow.startswith("    how to fix: ")
+    return follow.removeprefix("    how to fix: ")
+
+
+def _fixture_root(tmp_path: Path, file: str, old: str | None, new: str) -> Path:
+    """The loader fixture with one change, plus the real strings, schemas and templates."""
+    shutil.copytree(FIXTURE, tmp_path / "data")
+    shutil.copy2(ROOT / "data" / "strings.yaml", tmp_path / "data" / "strings.yaml")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    target = tmp_path / "data" / f"{file}.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(new if old is None else text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path
+
+
+def _run_cli(root: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    args = [sys.executable, "-m", "ici.check", *([str(root)] if root else [])]
+    return subprocess.run(
+        args,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_real_project_passes_in_under_three_seconds() -> None:
+    started = time.perf_counter()
+    proc = _run_cli()
+    elapsed = time.perf_counter() - started
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[0].startswith("Translation status on ")
+    assert "No problems: all data and content are valid" in proc.stdout
+    assert elapsed < 3, f"make check took {elapsed:.1f} s"
+
+
+def test_copy_outside_git_passes_and_says_history_is_missing(tmp_path: Path) -> None:
+    code, lines = _check(copy_project(tmp_path), status=True)
+    assert code == 0, "\n".join(lines)
+    assert "  (no git history here: outdated translations cannot be found)" in lines
+
+
+def test_cli_exits_1_with_the_problem_and_its_hint(tmp_path: Path) -> None:
+    root = _fixture_root(tmp_path, "services", '"+371 25565098"', '"2556"')
+    proc = _run_cli(root, GITHUB_ACTIONS="")
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    problem = (
+        "data/services.yaml:19: services[0].phones[0].number: expected +371 and 8 digits, "
+        "got '2556'"
+    )
+    assert _hint_after(lines, problem) == (
+        'write the number in quotes as "+371 12345678": +371, a space, then 8 digits'
+    )
+    assert lines[-1].startswith("1 problem found (")
+    assert not any(line.startswith("::error") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("case", "file", "old", "new", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+def test_malformed_data_fails_with_the_line_and_a_hint(
+    tmp_path: Path, case: str, file: str, old: str | None, new: str, expected: str
+) -> None:
+    code, lines = _check(_fixture_root(tmp_path, file, old, new))
+    assert code == 1
+    assert _hint_after(lines, expected) != GUIDE
+
+
+@pytest.mark.parametrize(
+    ("case", "files", "expected"), CONTENT_CASES, ids=[c[0] for c in CONTENT_CASES]
+)
+def test_malformed_content_fails_with_the_line_and_a_hint(
+    tmp_path: Path, case: str, files: dict[str, str], expected: str
+) -> None:
+    code, lines = _check(copy_project(tmp_path, files))
+    assert code == 1
+    assert _hint_after(lines, expected) != GUIDE
+
+
+def test_valid_links_code_blocks_and_fallback_pages_pass(tmp_path: Path) -> None:
+    page = (
+        "---\ndate: 2017-10-13\n---\n# Новость\n\n"
+        "[Контакты](../contacts/index.md#riga), [ICI](https://www.integration.lv/), "
+        "[почта](mailto:konsultacijas@integration.lv)\n\n"
+        # a page only in Latvian: the Russian build shows its Latvian fallback
+        "[Только по-латышски](../only-lv.md)\n\n"
+        "```markdown\n[пример](missing.md) [пример](service:nope)\n```\n"
+    )
+    files = {
+        f"docs/lv/{NEWS}": "---\ndate: 2017-10-13\n---\n# Jaunums\n",
+        f"docs/ru/{NEWS}": page,
+        "docs/lv/only-lv.md": "# Tikai latviski\n",
+    }
+    code, lines = _check(copy_project(tmp_path, files))
+    assert code == 0, "\n".join(lines)
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    root = copy_project(
+        tmp_path,
+        {"docs/ru/extra.md": "# Лишняя\n", f"docs/lv/{NEWS}": "# Jaunums\n"},
+    )
+    contacts = root / "data" / "contacts.yaml"
+    contacts.write_text(contacts.read_text().replace("region: latgale", "region: latgal", 1))
+    code, lines = _check(root)
+    assert code == 1
+    located = [line for line in lines if not line.startswith(" ")][:-1]
+    assert [line.split(":", 1)[0] for line in located] == [
+        "data/contacts.yaml",
+        f"docs/lv/{NEWS}",
+        "docs/ru/extra.md",
+    ]
+    assert lines[-1].startswith("3 problems found (")
+
+
+def test_github_actions_get_annotations_on_the_changed_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    root = _fixture_root(tmp_path, "services", "category: rights", "category: legal")
+    code, lines = _check(root)
+    assert code == 1
+    assert (
+        "::error file=data/services.yaml,line=14,title=make check::services[0].category: "
+        "expected a category from the list in schemas/services.schema.json, got 'legal' "
+        "(how to fix: use exactly one of the allowed values named in the message, spelled the "
+        "same way)"
+    ) in lines
+
+
+def test_unknown_kind_of_problem_points_to_contributing() -> None:
+    assert hint_for("data/x.yaml:1: something new") == GUIDE
+    assert "CONTRIBUTING.md" in GUIDE and "CONTRIBUTING.en.md" in GUIDE
+
+
+def test_page_that_is_not_utf8_is_a_located_problem(tmp_path: Path) -> None:
+    root = copy_project(tmp_path, {"docs/lv/extra.md": "# Papildu\n"})
+    (root / "docs" / "lv" / "extra.md").write_bytes("# Papildu lapa ā\n".encode("cp1257"))
+    code, lines = _check(root)
+    assert code == 1
+    hint = _hint_after(lines, "docs/lv/extra.md:1: expected UTF-8 text, got a byte 0xe2")
+    assert hint.startswith("save the file as UTF-8")
+
+
+@pytest.mark.parametrize(
+    ("problem", "start"),
+    [
+        (f"docs/lv/{NEWS}:1: date: expected a value (required field), got nothing",
+         "a news item starts with three lines"),
+        (f"docs/lv/{NEWS}:2: date: expected a date as YYYY-MM-DD, got '13.10.2017'",
+         "write the date as date: 2026-11-23 (year-month-day, no quotes)"),
+        ("data/services.yaml:11: services[0].description.lv: expected a value (required field), "
+         "got nothing", "every text needs its Latvian version"),
+        ("data/services.yaml:9: services[0].organization_id: expected a value (required field), "
+         "got nothing", "add the missing field"),
+        ("data/courses.yaml:10: courses[0].start_date: expected a date as YYYY-MM-DD, got '1.9.'",
+         'write the date in quotes as "2026-11-23"'),
+    ],
+)  # fmt: skip
+def test_the_most_specific_hint_wins(problem: str, start: str) -> None:
+    assert hint_for(problem).startswith(start)
