@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path as FsPath
 from typing import Any
 
+from .clock import build_time
 from .crosscheck import cross_problems, missing_translations
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
@@ -33,6 +35,9 @@ class Dataset:
     courses: dict[str, Record] = field(default_factory=dict)
     # texts that lack ru/en: shown in lv with a notice, reported by the check command
     notices: list[Problem] = field(default_factory=list)
+    # "now" for everything that depends on the build date (upcoming events): one value for
+    # all three language builds, taken from SOURCE_DATE_EPOCH when set
+    built_at: datetime = field(default_factory=build_time)
 
     def collection(self, name: str) -> dict[str, Record]:
         """A collection by name (``services``, ``branches``, ...)."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cache
 from typing import Any
 
 import phonenumbers
 from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # schema.org day names for OpeningHoursSpecification
@@ -92,3 +93,8 @@ def format_day(value: str | date, lang: str) -> str:
     if isinstance(value, str):
         value = datetime.strptime(value[:10], "%Y-%m-%d").date()
     return _babel_date(value, format="long", locale=_locale(lang))
+
+
+def format_clock(value: time, lang: str) -> str:
+    """A wall-clock time in the language's short 24-hour form, e.g. ``18:00``."""
+    return _babel_time(value, format="short", locale=_locale(lang))

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import calendar_ics
 from .dataset import Dataset
 
 OutputFn = Callable[[Dataset, str], dict[str, bytes]]
 
-LANGUAGE_OUTPUTS: list[OutputFn] = []
+LANGUAGE_OUTPUTS: list[OutputFn] = [
+    calendar_ics.event_calendars,
+]
 
 
 def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:

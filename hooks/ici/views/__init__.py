@@ -11,14 +11,18 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Dataset
-from . import contacts
+from . import contacts, courses, events
 
 View = dict[str, Any]
 
 RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
     "branch": contacts.branch_view,
+    "event": events.event_view,
+    "course": courses.course_view,
 }
 
 LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
     "branches": contacts.branches_list,
+    "events": events.events_list,
+    "courses": courses.courses_list,
 }
