@@ -83,7 +83,8 @@ def _check_refs(sources: dict[str, Source]) -> Iterator[Problem]:
         src = sources[coll]
         for path, rec in _records(src, coll):
             yield from _ref(src, (*path, "organizer"), rec.get("organizer"), orgs, org_words)
-            for i, partner in enumerate(rec.get("partners") or []):
+            partners = rec.get("partners")
+            for i, partner in enumerate(partners if isinstance(partners, list) else []):
                 yield from _ref(src, (*path, "partners", i), partner, orgs, org_words)
             place = rec.get("place")
             if isinstance(place, dict) and "branch" in place:
@@ -158,7 +159,7 @@ def _check_rrules(src: Source) -> Iterator[Problem]:
             continue
         try:
             first = rrulestr(rule, dtstart=start, ignoretz=True)[0]
-        except (ValueError, IndexError, TypeError) as exc:
+        except (ValueError, IndexError, TypeError, OverflowError) as exc:
             yield src.problem(
                 (*path, "rrule"), f"expected a valid RFC 5545 rule ({exc}), got {rule!r}"
             )

@@ -80,12 +80,28 @@ def days_label(days: list[str], lang: str) -> str:
     return ", ".join(parts)
 
 
+def clock(hhmm: str, lang: str) -> str:
+    """A data time ``HH:MM`` in the language's short 24-hour form (Babel), e.g. ``09:00``."""
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    if hour == 24:  # end of day: a valid closing time that datetime.time cannot hold
+        return _babel_time(time(0, minute), "short", locale=_locale(lang)).replace("00", "24", 1)
+    return _babel_time(time(hour, minute), "short", locale=_locale(lang))
+
+
 def hours_rows(schedules: list[dict[str, Any]] | None, lang: str) -> list[dict[str, str]]:
     """Opening hours as rows of ``days`` and ``time`` in 24-hour form."""
     return [
-        {"days": days_label(s["byday"], lang), "time": f"{s['opens_at']}–{s['closes_at']}"}
+        {
+            "days": days_label(s["byday"], lang),
+            "time": f"{clock(s['opens_at'], lang)}–{clock(s['closes_at'], lang)}",
+        }
         for s in schedules or []
     ]
+
+
+def country_name(code: str, lang: str) -> str:
+    """Name of country ``code`` (ISO 3166) in ``lang`` (Babel), e.g. ``Latvija`` for LV in lv."""
+    return _locale(lang).territories.get(code, code)
 
 
 def format_day(value: str | date, lang: str) -> str:
@@ -93,8 +109,3 @@ def format_day(value: str | date, lang: str) -> str:
     if isinstance(value, str):
         value = datetime.strptime(value[:10], "%Y-%m-%d").date()
     return _babel_date(value, format="long", locale=_locale(lang))
-
-
-def format_clock(value: time, lang: str) -> str:
-    """A wall-clock time in the language's short 24-hour form, e.g. ``18:00``."""
-    return _babel_time(value, format="short", locale=_locale(lang))

@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import eventtime as et
 from ..dataset import Dataset, Record
-from ..fmt import SCHEMA_DAYS, format_clock, format_day
+from ..fmt import SCHEMA_DAYS, clock, format_day
 from ..pages import record_path
 from ..text import pick, plain
 from .places import (
@@ -52,14 +52,14 @@ def ics_path(event_id: str) -> str:
 
 def format_moment(moment: datetime, lang: str) -> str:
     """``2026. gada 23. novembris, 10:00`` (Riga wall-clock time)."""
-    return f"{format_day(moment.date(), lang)}, {format_clock(moment.time(), lang)}"
+    return f"{format_day(moment.date(), lang)}, {clock(f'{moment:%H:%M}', lang)}"
 
 
 def format_occurrence(occ: et.Occurrence, lang: str) -> str:
     """``2026. gada 23. novembris, 10:00–13:00``; a second date when it ends another day."""
     start, end = occ.start, occ.end
     if start.date() == end.date():
-        return f"{format_moment(start, lang)}–{format_clock(end.time(), lang)}"
+        return f"{format_moment(start, lang)}–{clock(f'{end:%H:%M}', lang)}"
     return f"{format_moment(start, lang)} – {format_moment(end, lang)}"
 
 

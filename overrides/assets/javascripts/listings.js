@@ -29,6 +29,10 @@
         next = time(li.getAttribute("data-start"));
       }
     });
+    // a page built long ago may have no coming date left to show
+    scope.querySelectorAll("[data-ici-next]").forEach(function (box) {
+      box.hidden = !box.querySelector("li[data-end]:not([hidden])");
+    });
     return next;
   }
 
