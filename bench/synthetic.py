@@ -107,29 +107,34 @@ def generate(n: int, seed: int = 2026) -> dict[str, dict[str, Any]]:
     for i in range(max(n // 4, 1)):
         day = start + timedelta(days=rng.randint(0, 700))
         hour = rng.randint(9, 17)
-        events.append(
-            {
-                "id": f"evt-{i:05d}",
-                "title": _text(rng, 3, 7),
-                "description": _text(rng, 10, 20, sentences=2),
-                "start": f"{day}T{hour:02d}:00",
-                "end": f"{day}T{hour + 2:02d}:00",
-                "place": {"branch": rng.choice(BRANCHES)},
-                "languages": ["lv", rng.choice(["ru", "en"])],
-                "organizer": rng.choice(orgs)["id"],
-                "free": True,
-                "status": rng.choice(["scheduled"] * 8 + ["cancelled", "moved"]),
-            }
-        )
+        status = rng.choice(["scheduled"] * 8 + ["cancelled", "moved"])
+        event = {
+            "id": f"evt-{i:05d}",
+            "kind": rng.choice(["informative_day", "cultural_evening", "seminar", "webinar"]),
+            "title": _text(rng, 3, 7),
+            "description": _text(rng, 10, 20, sentences=2),
+            "start": f"{day}T{hour:02d}:00",
+            "end": f"{day}T{hour + 2:02d}:00",
+            "place": {"branch": rng.choice(BRANCHES)},
+            "languages": ["lv", rng.choice(["ru", "en"])],
+            "organizer": rng.choice(orgs)["id"],
+            "free": True,
+            "status": status,
+        }
+        if status == "moved":
+            event["previous_start"] = f"{day - timedelta(days=7)}T{hour:02d}:00"
+        events.append(event)
     courses = []
     for i in range(max(n // 10, 1)):
         first = start + timedelta(days=rng.randint(0, 500))
+        kind = rng.choice(["latvian", "integration", "qualification"])
         courses.append(
             {
                 "id": f"crs-{i:05d}",
                 "title": _text(rng, 3, 7),
                 "description": _text(rng, 10, 20, sentences=2),
-                "kind": rng.choice(["latvian", "integration", "qualification"]),
+                "kind": kind,
+                **({"cefr_level": rng.choice(["A1", "A2", "B1"])} if kind == "latvian" else {}),
                 "academic_hours": rng.choice([28, 40, 80, 120]),
                 "languages": ["lv"],
                 "start_date": str(first),

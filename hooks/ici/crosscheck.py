@@ -88,6 +88,9 @@ def _check_refs(sources: dict[str, Source]) -> Iterator[Problem]:
         src = sources[coll]
         for path, rec in _records(src, coll):
             yield from _ref(src, (*path, "organizer"), rec.get("organizer"), orgs, org_words)
+            partners = rec.get("partners")
+            for i, partner in enumerate(partners if isinstance(partners, list) else []):
+                yield from _ref(src, (*path, "partners", i), partner, orgs, org_words)
             place = rec.get("place")
             if isinstance(place, dict) and "branch" in place:
                 where = (*path, "place", "branch")
@@ -114,7 +117,7 @@ def _walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
 
 
 _DATE_FIELDS = {"last_reviewed", "start_date", "end_date"}
-_DATETIME_FIELDS = {"start", "end"}
+_DATETIME_FIELDS = {"start", "end", "previous_start"}
 
 
 def _is_time(value: Any) -> bool:
@@ -160,11 +163,18 @@ def _check_rrules(src: Source) -> Iterator[Problem]:
         if not isinstance(rule, str) or start is None:
             continue
         try:
-            parsed = rrulestr(rule, dtstart=start)
-            parsed[0]
-        except (ValueError, IndexError, TypeError) as exc:
+            first = rrulestr(rule, dtstart=start, ignoretz=True)[0]
+        except (ValueError, IndexError, TypeError, OverflowError) as exc:
             yield src.problem(
                 (*path, "rrule"), f"expected a valid RFC 5545 rule ({exc}), got {rule!r}"
+            )
+            continue
+        # RFC 5545 leaves a start that the rule does not produce undefined
+        if first != start:
+            yield src.problem(
+                (*path, "start"),
+                f"expected the first date of the rrule ({first:%Y-%m-%dT%H:%M}), "
+                f"got {rec['start']!r}",
             )
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path as FsPath
 from typing import Any
 
+from .clock import build_time
 from .crosscheck import cross_problems, missing_translations
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
@@ -37,6 +39,9 @@ class Dataset:
     # folder once per build (e.g. the translation status), cached by the view that needs them
     root: FsPath | None = None
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    # "now" for everything that depends on the build date (upcoming events): one value for
+    # all three language builds, taken from SOURCE_DATE_EPOCH when set
+    built_at: datetime = field(default_factory=build_time)
 
     def collection(self, name: str) -> dict[str, Record]:
         """A collection by name (``services``, ``branches``, ...)."""

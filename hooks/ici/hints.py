@@ -23,6 +23,14 @@ HINTS: list[tuple[str, str]] = [
         "retype the text on that line",
     ),
     (
+        r"expected an id other than",
+        "this id is taken by a file of the site: choose another id for the record",
+    ),
+    (
+        r"expected the first date of the rrule",
+        "set start (and end) to the first date the rule gives, or change the rule",
+    ),
+    (
         r"duplicate key",
         "a field may appear only once in a record: delete one of the two lines",
     ),

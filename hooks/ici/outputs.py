@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import calendar_ics
 from .dataset import Dataset
 from .vcard import branch_vcards
 
@@ -16,6 +17,7 @@ OutputFn = Callable[[Dataset, str], dict[str, bytes]]
 
 LANGUAGE_OUTPUTS: list[OutputFn] = [
     branch_vcards,  # contacts/<id>.vcf
+    calendar_ics.event_calendars,  # events/<id>.ics and events/events.ics
 ]
 
 

@@ -28,6 +28,8 @@ def _field(name: str) -> Callable[[Record, str], str]:
 # Later features add their kinds here; the view for each lives in ici.views.
 KINDS: dict[str, PageKind] = {
     "branch": PageKind("branches", "contacts/{id}/", "ici/branch.html", _field("name")),
+    "event": PageKind("events", "events/{id}/", "ici/event.html", _field("title")),
+    "course": PageKind("courses", "courses/{id}/", "ici/course.html", _field("title")),
 }
 
 

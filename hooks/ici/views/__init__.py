@@ -11,15 +11,19 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Dataset
-from . import contacts, status
+from . import contacts, courses, events, status
 
 View = dict[str, Any]
 
 RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
     "branch": contacts.branch_view,
+    "event": events.event_view,
+    "course": courses.course_view,
 }
 
 LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
     "branches": contacts.branches_list,
     "status": status.status_page,
+    "events": events.events_list,
+    "courses": courses.courses_list,
 }

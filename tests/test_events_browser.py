@@ -1,0 +1,140 @@
+"""In a browser with a fake clock: events that ended move to the archive; filters work.
+
+The test site is built on 1 January 2026 (SOURCE_DATE_EPOCH); Playwright's clock makes
+the reader's "now" a later day, as when a static page is read long after its build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from browserkit import Visit, chromium, serve, watch
+from sitebuild import Built
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser_and_base(site: Built) -> Iterator[tuple[object, str]]:
+    with serve(site.site) as base, chromium() as browser:
+        yield browser, base
+
+
+def _open(browser_and_base: tuple[object, str], path: str, now: datetime | None):
+    browser, base = browser_and_base
+    page = browser.new_page()
+    visit = Visit()
+    watch(page, visit)
+    if now is not None:
+        page.clock.set_fixed_time(now)  # before the page's script reads Date.now()
+    page.goto(base + path, wait_until="load")
+    return page, visit
+
+
+def _ids(page: object, selector: str) -> list[str]:
+    return page.eval_on_selector_all(
+        f"{selector} > li[data-ici-item]", "els => els.map(e => e.dataset.iciId)"
+    )
+
+
+def _visible_ids(page: object) -> list[str]:
+    return page.eval_on_selector_all(
+        "li[data-ici-item]",
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.iciId)",
+    )
+
+
+def test_event_that_ended_before_now_moves_to_the_archive(
+    browser_and_base: tuple[object, str],
+) -> None:
+    # at the build the May 2026 informative day was upcoming; on 1 June 2026 it is over
+    page, visit = _open(browser_and_base, "en/events/", datetime(2026, 6, 1, 12, tzinfo=UTC))
+    upcoming, archive = _ids(page, "[data-ici-upcoming]"), _ids(page, "[data-ici-archive]")
+    assert "info-day-riga-2026" in archive
+    assert archive[0] == "info-day-riga-2026"  # the latest that ended comes first
+    assert "info-day-riga-2026" not in upcoming
+    assert upcoming[0] == "cultural-evenings-riga"  # its next evening is 18 June 2026
+    assert upcoming[1] == "webinar-working-with-interpreters"
+    assert "info-day-liepaja-2027" in upcoming
+    # the three evenings listed at the build (January to March) have all passed
+    dates = page.eval_on_selector_all(
+        '[data-ici-id="cultural-evenings-riga"] .ici-next-dates li',
+        "els => els.filter(e => !e.hidden).map(e => e.textContent.trim())",
+    )
+    assert dates == []
+    assert page.is_hidden('[data-ici-id="cultural-evenings-riga"] [data-ici-next]')
+    assert page.is_visible("[data-ici-archive-section]")
+    # the theme's language switcher asks for sitemap.xml files that do not exist (404)
+    assert [e for e in visit.errors if "404" not in e] == []
+    page.close()
+
+
+def test_without_a_later_clock_the_build_split_stays(browser_and_base: tuple[object, str]) -> None:
+    page, _ = _open(browser_and_base, "en/events/", datetime(2026, 1, 2, tzinfo=UTC))
+    assert "info-day-riga-2026" in _ids(page, "[data-ici-upcoming]")
+    dates = page.eval_on_selector_all(
+        '[data-ici-id="cultural-evenings-riga"] .ici-next-dates li',
+        "els => els.filter(e => !e.hidden).length",
+    )
+    assert dates == 3
+    page.close()
+
+
+def test_everything_over_leaves_the_upcoming_list_empty(
+    browser_and_base: tuple[object, str],
+) -> None:
+    page, _ = _open(browser_and_base, "events/", datetime(2030, 1, 1, tzinfo=UTC))
+    assert _ids(page, "[data-ici-upcoming]") == []
+    assert page.is_visible("[data-ici-empty]")
+    assert page.inner_text("[data-ici-empty]") == "Pašlaik nav izsludinātu pasākumu."
+    page.close()
+
+
+def test_event_page_says_it_has_taken_place(browser_and_base: tuple[object, str]) -> None:
+    path = "ru/events/info-day-riga-2026/"
+    page, _ = _open(browser_and_base, path, datetime(2026, 1, 2, tzinfo=UTC))
+    assert page.is_hidden("[data-ici-ended]")
+    page.close()
+    page, _ = _open(browser_and_base, path, datetime(2026, 5, 14, 13, 1, tzinfo=UTC))
+    assert page.inner_text("[data-ici-ended]") == "Это мероприятие уже прошло."
+    page.close()
+
+
+def test_filters_narrow_the_event_list(browser_and_base: tuple[object, str]) -> None:
+    page, _ = _open(browser_and_base, "en/events/", datetime(2026, 1, 2, tzinfo=UTC))
+    assert page.is_visible("form[data-ici-filters]")
+    everything = _visible_ids(page)
+    page.select_option('select[name="region"]', "online")
+    online = _visible_ids(page)
+    assert online and set(online) < set(everything)
+    assert all(
+        page.get_attribute(f'[data-ici-id="{rid}"]', "data-region") == "online" for rid in online
+    )
+    page.select_option('select[name="kind"]', "conference")
+    assert _visible_ids(page) == []
+    assert page.is_visible("[data-ici-no-match]")
+    page.click('button[type="reset"]')
+    page.wait_for_function("() => document.querySelector('[data-ici-no-match]').hidden")
+    assert _visible_ids(page) == everything
+    page.select_option('select[name="language"]', "ru")
+    page.check('input[name="free"]')
+    for rid in _visible_ids(page):
+        langs = page.get_attribute(f'[data-ici-id="{rid}"]', "data-language").split()
+        assert "ru" in langs
+    assert len(_visible_ids(page)) < len(everything)
+    page.close()
+
+
+def test_filters_hide_empty_course_groups(browser_and_base: tuple[object, str]) -> None:
+    page, _ = _open(browser_and_base, "ru/courses/", None)
+    page.select_option('select[name="kind"]', "qualification")
+    groups = page.eval_on_selector_all(
+        "section[data-ici-group]", "els => els.filter(e => !e.hidden).map(e => e.dataset.kind)"
+    )
+    assert groups == ["qualification"]
+    page.select_option('select[name="region"]', "latgale")
+    assert page.is_visible("[data-ici-no-match]")
+    page.close()
