@@ -46,9 +46,25 @@ def page_linker(page: Page, config: MkDocsConfig, lang: str | None = None):
     return link
 
 
+def source_linker(page: Page, config: MkDocsConfig):
+    """``link(path)`` for Markdown: the generated page's source file, relative to ``page``'s.
+
+    MkDocs checks relative links in Markdown against source files and fails ``--strict``
+    on anything else, so a record link must name the generated ``<lang>/<path>.md`` file;
+    MkDocs then writes its URL. The current language's file is named even when ``page`` is
+    a Latvian fallback, because only that language's generated files exist in this build.
+    """
+    lang = current_lang(config)
+
+    def link(path: str) -> str:
+        return get_relative_url(f"{lang}/{path.rstrip('/')}.md", page.file.src_uri)
+
+    return link
+
+
 def resolve_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    """Turn ``service:<id>`` and similar links into relative URLs."""
-    return resolve_links(markdown, page_linker(page, config))
+    """Turn ``service:<id>`` and similar links into links to the record's page."""
+    return resolve_links(markdown, source_linker(page, config))
 
 
 def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:

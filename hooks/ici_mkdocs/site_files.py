@@ -27,8 +27,11 @@ def restore_404(config: MkDocsConfig) -> None:
 
 def write_language_files(config: MkDocsConfig) -> None:
     """Write the exports, calendars and other files of the language just built."""
-    lang = current_lang(config)
-    prefix = "" if lang == i18n(config).default_language else f"{lang}/"
+    plugin = i18n(config)
+    # The default language's post-build runs last, after the plugin has built the others
+    # and left current_language at the last of them: name the default language here.
+    lang = current_lang(config) if plugin.building else plugin.default_language
+    prefix = "" if lang == plugin.default_language else f"{lang}/"
     site = FsPath(config.site_dir)
     for path, content in language_outputs(state().dataset, lang).items():
         target = site / prefix / path
