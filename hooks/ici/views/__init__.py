@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Dataset
-from . import contacts
+from . import contacts, figures, handout, news
 
 View = dict[str, Any]
 
@@ -21,4 +21,8 @@ RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
 
 LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
     "branches": contacts.branches_list,
+    "figures": figures.figures_list,
+    "news": news.news_list,
+    "news_item": news.news_item,
+    "handout": handout.handout_view,
 }
