@@ -110,9 +110,23 @@ def test_untranslated_news_item_falls_back_to_latvian_everywhere(tmp_path: Path)
     assert page.css_first(".ici-fallback") is not None
     assert page.css_first("article .ici-date time").text(strip=True) == "28 декабря 2017\u202fг."
     entry = built.html("ru/news/index.html").css_first(f'[data-ici-news="{slug}"]')
-    assert entry.css_first('h2 [lang="lv"]').text(strip=True) == (
+    assert entry.css_first('h3 [lang="lv"]').text(strip=True) == (
         "ICI palīdzējis vairāk nekā 2500 ārvalstniekiem"
     )
     assert entry.css_first(".ici-untranslated") is not None
     feed = feedparser.parse((built.site / "ru" / "news" / "feed.xml").read_bytes())
     assert f"{slug}/" in [e.link for e in feed.entries]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_news_archive_groups_items_by_year(site: Built, lang: str) -> None:
+    doc = site.html(f"{LANGS[lang]}news/index.html")
+    groups = {
+        int(sec.css_first("h2").text(strip=True)): [
+            li.attributes["data-ici-news"] for li in sec.css("[data-ici-news]")
+        ]
+        for sec in doc.css("section.ici-news-year")
+    }
+    assert list(groups) == [2024, 2018, 2017, 2009]
+    for year, slugs in groups.items():
+        assert slugs == [i.slug for i in NEWS.for_lang(lang) if i.date.year == year]

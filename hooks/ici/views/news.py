@@ -42,9 +42,16 @@ def _feed_link(ds: Dataset, lang: str, href: str) -> dict[str, str]:
 
 
 def news_list(ds: Dataset, lang: str) -> dict[str, Any]:
-    """The news index: every item newest first, and the feed advertised in ``<head>``."""
+    """The news archive: every item newest first, grouped by year, and the feed in ``<head>``."""
+    items = ds.news.for_lang(lang)
+    years: list[dict[str, Any]] = []
+    for item in items:
+        if not years or years[-1]["year"] != item.date.year:
+            years.append({"year": item.date.year, "items": []})
+        years[-1]["items"].append(item_summary(item, lang))
     return {
-        "items": [item_summary(i, lang) for i in ds.news.for_lang(lang)],
+        "items": [item_summary(i, lang) for i in items],
+        "years": years,
         "feed_href": FEED_FILE,
         "head_links": [_feed_link(ds, lang, FEED_FILE)],
     }
