@@ -30,6 +30,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    render.news_defaults(page)
     return render.resolve_markdown(markdown, page, config)
 
 

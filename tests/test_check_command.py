@@ -19,19 +19,22 @@ from sitebuild import ROOT, copy_project
 from test_loader_errors import CASES, FIXTURE
 
 NEWS = "news/2017-10-13-nvo-dialoga-platforma.md"
+DESC = "description: Piektā NVO Dialoga platformas tikšanās notika ICI birojā.\n"
 
 # (case, files to write (path -> text), the exact problem line)
 CONTENT_CASES = [
-    ("news without date", {f"docs/lv/{NEWS}": "# Jaunums\n\nTeksts.\n"},
-     f"docs/lv/{NEWS}:1: date: expected a value (required field), got nothing"),
-    ("news date format", {f"docs/lv/{NEWS}": "---\ndate: 13.10.2017\n---\n# Jaunums\n"},
-     f"docs/lv/{NEWS}:2: date: expected a date as YYYY-MM-DD, got '13.10.2017'"),
-    ("news unreal date", {f"docs/lv/{NEWS}": "---\ndate: 2017-02-30\n---\n# Jaunums\n"},
+    ("news without front matter", {f"docs/lv/{NEWS}": "# Jaunums\n\nTeksts.\n"},
+     f"docs/lv/{NEWS}:1: expected front matter between --- lines with date and description"),
+    ("news date format", {f"docs/lv/{NEWS}": f"---\ndate: 13.10.2017\n{DESC}---\n# Jaunums\n"},
+     f"docs/lv/{NEWS}:2: date: expected a publication date as YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known, got '13.10.2017'"),
+    ("news unreal date", {f"docs/lv/{NEWS}": f"---\ndate: 2017-02-30\n{DESC}---\n# Jaunums\n"},
      f"docs/lv/{NEWS}:2: date: expected a real calendar date, got '2017-02-30'"),
     ("news dates differ",
-     {f"docs/lv/{NEWS}": "---\ndate: 2017-10-13\n---\n# Jaunums\n",
-      f"docs/ru/{NEWS}": "---\ndate: 2017-10-14\n---\n# Новость\n"},
-     f"docs/ru/{NEWS}:2: date: expected the date of the Latvian page 2017-10-13, got '2017-10-14'"),
+     {f"docs/lv/{NEWS}": f"---\ndate: 2017-10-13\n{DESC}---\n# Jaunums\n",
+      f"docs/ru/{NEWS}": f"---\ndate: 2017-10-14\n{DESC}---\n# Новость\n"},
+     f"docs/ru/{NEWS}:2: date: expected the same date as docs/lv/{NEWS} (2017-10-13), got '2017-10-14'"),
+    ("news without description", {f"docs/lv/{NEWS}": "---\ndate: 2017-10-13\n---\n# Jaunums\n"},
+     f"docs/lv/{NEWS}:2: description: expected a value (required field), got nothing"),
     ("front matter syntax",
      {"docs/lv/index.md": "---\ntemplate: ici/x.html\ntitle: a: b\n---\n# X\n"},
      "docs/lv/index.md:3: front matter: YAML syntax error: mapping values are not allowed here"),
@@ -148,7 +151,7 @@ def test_malformed_content_fails_with_the_line_and_a_hint(
 
 def test_valid_links_code_blocks_and_fallback_pages_pass(tmp_path: Path) -> None:
     page = (
-        "---\ndate: 2017-10-13\n---\n# Новость\n\n"
+        f"---\ndate: 2017-10-13\n{DESC}---\n# Новость\n\n"
         "[Контакты](../contacts/index.md#riga), [ICI](https://www.integration.lv/), "
         "[почта](mailto:konsultacijas@integration.lv)\n\n"
         # a page only in Latvian: the Russian build shows its Latvian fallback
@@ -156,7 +159,7 @@ def test_valid_links_code_blocks_and_fallback_pages_pass(tmp_path: Path) -> None
         "```markdown\n[пример](missing.md) [пример](service:nope)\n```\n"
     )
     files = {
-        f"docs/lv/{NEWS}": "---\ndate: 2017-10-13\n---\n# Jaunums\n",
+        f"docs/lv/{NEWS}": f"---\ndate: 2017-10-13\n{DESC}---\n# Jaunums\n",
         f"docs/ru/{NEWS}": page,
         "docs/lv/only-lv.md": "# Tikai latviski\n",
     }
@@ -214,9 +217,10 @@ def test_page_that_is_not_utf8_is_a_located_problem(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("problem", "start"),
     [
-        (f"docs/lv/{NEWS}:1: date: expected a value (required field), got nothing",
-         "a news item starts with three lines"),
-        (f"docs/lv/{NEWS}:2: date: expected a date as YYYY-MM-DD, got '13.10.2017'",
+        (f"docs/lv/{NEWS}:2: description: expected a value (required field), got nothing",
+         "a news item starts with ---, date:"),
+        (f"docs/lv/{NEWS}:2: date: expected a publication date as YYYY-MM-DD, or YYYY-MM or "
+         "YYYY when the day is not known, got '13.10.2017'",
          "write the date as date: 2026-11-23 (year-month-day, no quotes)"),
         ("data/services.yaml:11: services[0].description.lv: expected a value (required field), "
          "got nothing", "every text needs its Latvian version"),

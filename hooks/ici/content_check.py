@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path as FsPath
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
-from .problems import Problem, show_value
+from .problems import Problem
 from .text import LANGS
 
 # the same front matter MkDocs reads (mkdocs.utils.meta.YAML_RE)
 _FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T]\d{2}:\d{2}(:\d{2})?)?$")
-NEWS_DIR = "news"
 
 
 class _Page:
@@ -82,26 +79,6 @@ class _Page:
                 yield number + self.body_line, line
 
 
-def _news_date(page: _Page) -> str | None:
-    """The page's date as YYYY-MM-DD, after reporting a missing or malformed one."""
-    if "date" not in page.meta:
-        page._problem(1, "date", "expected a value (required field), got nothing")
-        return None
-    node, line = page.meta["date"], page.lines["date"]
-    value = node.value if node is not None else None
-    m = _DATE.match(value) if isinstance(value, str) else None
-    if m is None:
-        got = show_value(value) if node is not None else "a list or mapping"
-        page._problem(line, "date", f"expected a date as YYYY-MM-DD, got {got}")
-        return None
-    try:
-        datetime.strptime(m.group(1), "%Y-%m-%d")
-    except ValueError:
-        page._problem(line, "date", f"expected a real calendar date, got {value!r}")
-        return None
-    return m.group(1)
-
-
 def _check_meta(page: _Page, root: FsPath, list_names: set[str]) -> None:
     template = page.meta.get("template")
     if template is not None and template.value.startswith("ici/"):
@@ -151,7 +128,6 @@ def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
     if not docs.is_dir():
         return []
     problems: list[Problem] = []
-    news_dates: dict[str, dict[str, tuple[str, str, int]]] = {}
     pages: dict[str, set[str]] = {lang: set() for lang in LANGS}
     for md in sorted(docs.rglob("*.md")):
         display = md.relative_to(root).as_posix()
@@ -164,13 +140,6 @@ def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
         pages[page.lang].add(page.page)
         _check_meta(page, root, list_names)
         _check_links(page, docs)
-        readable = not any(p.path == "front matter" for p in page.problems)
-        is_news = page.page.startswith(f"{NEWS_DIR}/") and page.page != f"{NEWS_DIR}/index.md"
-        if is_news and readable:
-            day = _news_date(page)
-            if day:
-                line = page.lines.get("date", 1)
-                news_dates.setdefault(page.page, {})[page.lang] = (day, display, line)
         problems.extend(page.problems)
     for lang in LANGS[1:]:
         for orphan in sorted(pages[lang] - pages[LANGS[0]]):
@@ -183,16 +152,4 @@ def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
                     "got none",
                 )
             )
-    for dates in news_dates.values():
-        source = dates.get(LANGS[0])
-        for day, display, line in dates.values():
-            if source and day != source[0]:
-                problems.append(
-                    Problem(
-                        display,
-                        line,
-                        "date",
-                        f"expected the date of the Latvian page {source[0]}, got {day!r}",
-                    )
-                )
     return problems

@@ -24,6 +24,7 @@ COLLECTIONS = {
     "branches": "contacts",
     "events": "events",
     "courses": "courses",
+    "figures": "figures",
 }
 
 
@@ -187,6 +188,64 @@ def missing_translations(src: Source) -> Iterator[Problem]:
                 yield src.problem(path, f"no {' and '.join(absent)} text yet, the lv text is shown")
 
 
+def _known_country(code: str) -> bool:
+    # imported here: only the figures need Babel's territory list
+    from babel import Locale
+
+    return code in Locale.parse("en").territories
+
+
+def _check_figures(src: Source) -> Iterator[Problem]:
+    """Reports: real dates in order, totals that resolve, parts that add up, real countries."""
+    for path, rec in _records(src, "figures"):
+        for key in ("period_start", "as_of"):
+            value = rec.get(key)
+            if isinstance(value, str) and _parse(value, "%Y-%m-%d") is None:
+                yield src.problem((*path, key), f"expected a real calendar date, got {value!r}")
+        yield from _check_order_one(src, path, rec, "period_start", "as_of", "%Y-%m-%d")
+        totals: dict[str, int] = {}
+        for i, total in enumerate(rec.get("totals") or []):
+            tid = total.get("id")
+            if tid in totals:
+                yield src.problem(
+                    (*path, "totals", i, "id"), f"expected a unique id, got {tid!r} again"
+                )
+            elif isinstance(tid, str):
+                totals[tid] = total.get("value")
+        for i, part in enumerate(rec.get("breakdowns") or []):
+            where = (*path, "breakdowns", i)
+            ref = part.get("total")
+            if ref not in totals:
+                known = ", ".join(totals)
+                yield src.problem(
+                    (*where, "total"),
+                    f"expected the id of a total in this report ({known}), got {ref!r}",
+                )
+                continue
+            rows = part.get("rows") or []
+            added = sum(r.get("value", 0) for r in rows if isinstance(r.get("value"), int))
+            if added != totals[ref]:
+                yield src.problem(
+                    (*where, "rows"),
+                    f"expected values adding up to {ref} ({totals[ref]}), got {added}",
+                )
+        for i, code in enumerate(rec.get("top_countries") or []):
+            if isinstance(code, str) and len(code) == 2 and not _known_country(code):
+                yield src.problem(
+                    (*path, "top_countries", i), f"expected a known country code, got {code!r}"
+                )
+
+
+def _check_order_one(
+    src: Source, path: Path, rec: dict[str, Any], first: str, last: str, fmt: str
+) -> Iterator[Problem]:
+    a, b = _parse(rec.get(first), fmt), _parse(rec.get(last), fmt)
+    if a and b and b < a:
+        yield src.problem(
+            (*path, last), f"expected {last} not before {first} {rec[first]}, got {rec[last]!r}"
+        )
+
+
 def cross_problems(sources: dict[str, Source]) -> list[Problem]:
     """Every cross-record problem over all loaded files."""
     problems = [*_check_ids(sources), *_check_refs(sources)]
@@ -197,4 +256,5 @@ def cross_problems(sources: dict[str, Source]) -> list[Problem]:
         _check_order(sources["courses"], "courses", "start_date", "end_date", "%Y-%m-%d")
     )
     problems.extend(_check_rrules(sources["events"]))
+    problems.extend(_check_figures(sources["figures"]))
     return problems

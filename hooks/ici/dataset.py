@@ -9,6 +9,7 @@ from typing import Any
 
 from .clock import build_time
 from .crosscheck import cross_problems, missing_translations
+from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .yamlsource import Source, load_source
@@ -19,6 +20,7 @@ DATA_FILES: dict[str, tuple[str, ...]] = {
     "contacts": ("branches",),
     "events": ("events",),
     "courses": ("courses",),
+    "figures": ("figures",),
 }
 
 Record = dict[str, Any]
@@ -33,6 +35,9 @@ class Dataset:
     branches: dict[str, Record] = field(default_factory=dict)
     events: dict[str, Record] = field(default_factory=dict)
     courses: dict[str, Record] = field(default_factory=dict)
+    figures: dict[str, Record] = field(default_factory=dict)
+    # news pages from docs/<lang>/news/ (their front matter is data too)
+    news: News = field(default_factory=News)
     # texts that lack ru/en: shown in lv with a notice, reported by the check command
     notices: list[Problem] = field(default_factory=list)
     # the project folder the data was read from, and values derived from the data and that
@@ -72,9 +77,11 @@ def load_dataset(root: FsPath) -> Dataset:
     if any(src.data is None for src in sources.values()):
         raise DataError(problems)
     problems.extend(cross_problems(sources))
+    news, news_problems = load_news(root)
+    problems.extend(news_problems)
     if problems:
         raise DataError(problems)
-    ds = Dataset(root=root)
+    ds = Dataset(root=root, news=news)
     for name, keys in DATA_FILES.items():
         for key in keys:
             target = ds.collection(key)

@@ -9,7 +9,9 @@ from typing import Any
 import phonenumbers
 from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton
 from babel.dates import format_time as _babel_time
+from babel.numbers import format_decimal
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # schema.org day names for OpeningHoursSpecification
@@ -109,3 +111,18 @@ def format_day(value: str | date, lang: str) -> str:
     if isinstance(value, str):
         value = datetime.strptime(value[:10], "%Y-%m-%d").date()
     return _babel_date(value, format="long", locale=_locale(lang))
+
+
+def format_count(value: int, lang: str) -> str:
+    """A whole number as the language writes it: ``2 514`` (lv, ru) or ``2,514`` (en)."""
+    return format_decimal(value, locale=_locale(lang))
+
+
+def format_month(value: date, lang: str) -> str:
+    """Month and year, e.g. ``January 2018``, for dates whose day is not known."""
+    return format_skeleton("yMMMM", value, locale=_locale(lang))
+
+
+def format_year(value: date, lang: str) -> str:
+    """The year as the language writes it alone, e.g. ``2009. g.`` in Latvian."""
+    return format_skeleton("y", value, locale=_locale(lang))

@@ -31,6 +31,23 @@ HINTS: list[tuple[str, str]] = [
         "set start (and end) to the first date the rule gives, or change the rule",
     ),
     (
+        r"expected front matter between --- lines",
+        "start the news item with ---, a date: line, a description: line and --- "
+        "(see the example in CONTRIBUTING.md)",
+    ),
+    (
+        r"expected the same date as",
+        "copy the date: line from the Latvian page: a news item has one date in all languages",
+    ),
+    (
+        r"expected values adding up to",
+        "the rows must add up to the total named: correct a row or the total",
+    ),
+    (
+        r"country code",
+        "write the country as its two-letter ISO code in capitals, e.g. UA for Ukraine",
+    ),
+    (
         r"duplicate key",
         "a field may appear only once in a record: delete one of the two lines",
     ),
@@ -63,8 +80,9 @@ HINTS: list[tuple[str, str]] = [
         "check the spelling of the field name (compare with the list), or delete the line",
     ),
     (
-        r"^docs/.*: date: expected a value \(required field\)",
-        "a news item starts with three lines: ---, date: 2026-11-23 and --- (see CONTRIBUTING.md)",
+        r"^docs/.*: (date|description): expected a value \(required field\)",
+        "a news item starts with ---, date: 2026-11-23, description: a one-sentence summary, "
+        "and --- (see CONTRIBUTING.md)",
     ),
     (
         r"\.lv: expected a value \(required field\)",
@@ -87,11 +105,7 @@ HINTS: list[tuple[str, str]] = [
         "that day does not exist (e.g. 30 February or month 13): check the day and the month",
     ),
     (
-        r"expected the date of the Latvian page",
-        "a news item has the same date in every language: copy date: from the Latvian page",
-    ),
-    (
-        r"^docs/.*: date: expected a date as YYYY-MM-DD",
+        r"^docs/.*: date: expected a publication date",
         "write the date as date: 2026-11-23 (year-month-day, no quotes), as in the Latvian page",
     ),
     (

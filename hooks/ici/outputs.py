@@ -30,3 +30,9 @@ def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:
                 raise ValueError(f"two generators write {path}")
             files[path] = content
     return files
+
+
+# Features register their generators below (imported here, after the list exists).
+from .news_feed import news_feed  # noqa: E402
+
+LANGUAGE_OUTPUTS.append(news_feed)

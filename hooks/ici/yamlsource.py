@@ -99,6 +99,16 @@ def load_source(
                 f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x} at offset {exc.start}",
             )
         ]
+    return parse_text(text, display, top_keys)
+
+
+def parse_text(text: str, display: str, top_keys: tuple[str, ...]) -> tuple[Source, list[Problem]]:
+    """Parse YAML ``text`` shown to editors as ``display``; same problems as a file.
+
+    Line numbers count from the first line of ``text``: pad it with blank lines to report
+    lines of a larger file (e.g. a Markdown page's front matter).
+    """
+    src = Source(display, None)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:

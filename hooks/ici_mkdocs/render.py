@@ -67,6 +67,17 @@ def resolve_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     return resolve_links(markdown, to_source)
 
 
+NEWS_DEFAULTS = {"template": "ici/news_item.html", "ici_list": "news_item"}
+
+
+def news_defaults(page: Page) -> None:
+    """A news item needs only ``date`` and ``description`` in its front matter."""
+    src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    if src.startswith("news/") and src != "news/index.md":
+        for key, value in NEWS_DEFAULTS.items():
+            page.meta.setdefault(key, value)
+
+
 def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """Add the view model of a record page or a listing page to its template context."""
     meta = page.meta

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Dataset
-from . import contacts, courses, events, status
+from . import contacts, courses, events, figures, handout, news, status
 
 View = dict[str, Any]
 
@@ -26,4 +26,8 @@ LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
     "status": status.status_page,
     "events": events.events_list,
     "courses": courses.courses_list,
+    "figures": figures.figures_list,
+    "news": news.news_list,
+    "news_item": news.news_item,
+    "handout": handout.handout_view,
 }
