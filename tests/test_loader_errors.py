@@ -85,6 +85,12 @@ CASES = [
      "data/events.yaml:12: events[0].rrule: expected a valid RFC 5545 rule (invalid 'BYDAY': XX), got 'FREQ=MONTHLY;BYDAY=XX'"),
     ("unknown status", "events", "status: scheduled", "status: postponed",
      "data/events.yaml:11: events[0].status: expected a status: scheduled, cancelled or moved, got 'postponed'"),
+    ("channel without contact", "services", "channels: [in_person, phone]", "channels: [in_person, phone, skype]",
+     "data/services.yaml:17: services[0].channels[2]: expected a Skype name on the service or one of its branches, got channel 'skype' without one"),
+    ("online without url", "services", "channels: [in_person, phone]", "channels: [online, phone]",
+     "data/services.yaml:17: services[0].channels[0]: expected a url on the service or its organization, got channel 'online' without one"),
+    ("branch outside areas", "services", "service_areas: [riga]", "service_areas: [kurzeme, latgale]",
+     "data/services.yaml:20: services[0].branches[0]: expected a branch in the service areas (kurzeme, latgale), got 'riga' in riga"),
 ]  # fmt: skip
 
 
