@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ici.outputs import language_outputs
 
-from .state import current_lang, i18n, state
+from .state import current_lang, i18n, is_first_build, state
 
 
 def keep_404(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -27,7 +27,9 @@ def restore_404(config: MkDocsConfig) -> None:
 
 def write_language_files(config: MkDocsConfig) -> None:
     """Write the exports, calendars and other files of the language just built."""
-    lang = current_lang(config)
+    # The default language's on_post_build runs last, after mkdocs-static-i18n has built
+    # the others and left current_language at the last of them: use the default there.
+    lang = i18n(config).default_language if is_first_build(config) else current_lang(config)
     prefix = "" if lang == i18n(config).default_language else f"{lang}/"
     site = FsPath(config.site_dir)
     for path, content in language_outputs(state().dataset, lang).items():
