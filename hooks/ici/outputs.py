@@ -10,10 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .dataset import Dataset
+from .exports_csv import services_csv
+from .exports_hsds import services_json
 
 OutputFn = Callable[[Dataset, str], dict[str, bytes]]
 
-LANGUAGE_OUTPUTS: list[OutputFn] = []
+LANGUAGE_OUTPUTS: list[OutputFn] = [
+    services_json,
+    services_csv,
+]
 
 
 def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:

@@ -28,6 +28,7 @@ def _field(name: str) -> Callable[[Record, str], str]:
 # Later features add their kinds here; the view for each lives in ici.views.
 KINDS: dict[str, PageKind] = {
     "branch": PageKind("branches", "contacts/{id}/", "ici/branch.html", _field("name")),
+    "service": PageKind("services", "register/{id}/", "ici/service.html", _field("name")),
 }
 
 

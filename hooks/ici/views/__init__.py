@@ -11,14 +11,16 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Dataset
-from . import contacts
+from . import contacts, register
 
 View = dict[str, Any]
 
 RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
     "branch": contacts.branch_view,
+    "service": register.service_view,
 }
 
 LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
     "branches": contacts.branches_list,
+    "services": register.services_list,
 }
