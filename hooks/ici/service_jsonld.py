@@ -44,10 +44,15 @@ def _place(branch: Record, lang: str) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "Place", "name": plain(branch["name"], lang)}
     address = branch.get("address")
     if address:
+        # some contact points are known only by their city: every part is optional
+        parts = {
+            "streetAddress": address.get("street"),
+            "addressLocality": address.get("city"),
+            "postalCode": address.get("postal_code"),
+        }
         node["address"] = {
             "@type": "PostalAddress",
-            "streetAddress": address["street"],
-            "addressLocality": address.get("city", ""),
+            **{k: v for k, v in parts.items() if v},
             "addressCountry": "LV",
         }
     return node
