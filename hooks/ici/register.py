@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
+from .crosscheck import REGIONS
 from .dataset import Dataset, Record
 from .ui import Strings, load_strings
 
@@ -34,7 +35,6 @@ CATEGORIES = (
     "specialists",
     "information",
 )
-REGIONS = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale")
 CHANNELS = ("in_person", "phone", "email", "skype", "online")
 PROVIDER_TYPES = ("state", "municipal", "ngo")
 COSTS = ("free", "paid")
