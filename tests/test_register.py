@@ -293,3 +293,32 @@ def test_untranslated_field_shows_latvian_with_notice(tmp_path: Path) -> None:
     en = built.html("en/register/ici-psychologist/index.html").css_first(".ici-lead")
     assert en.css_first(".ici-untranslated") is None
     assert load_dataset(built.root).notices[0].path == "services[2].description"
+
+
+@pytest.mark.parametrize(
+    ("sid", "hours"),
+    [
+        ("ici-legal-consultation", "Monday–Friday09:00–17:00"),
+        ("ici-psychologist", "The opening hours are given for each office below."),
+        ("pmlp-residence-permits", "See the provider’s website for the opening hours."),
+        ("iac-mes-latvija-courses", "We do not know the opening hours."),
+    ],
+)
+def test_opening_hours_say_where_to_look(site: Built, sid: str, hours: str) -> None:
+    doc = site.html(f"en/register/{sid}/index.html")
+    facts = dict(
+        zip(
+            [dt.text(strip=True) for dt in doc.css(".ici-facts dt")],
+            [dd.text(strip=True) for dd in doc.css(".ici-facts dd")],
+            strict=True,
+        )
+    )
+    assert facts["Opening hours"] == hours
+
+
+def test_service_without_contacts_points_to_the_information_line(site: Built) -> None:
+    doc = site.html("en/register/iac-mes-latvija-courses/index.html")
+    assert doc.css(".ici-contacts li") == []
+    link = doc.css_first(".ici-no-contacts a")
+    assert link.attributes["href"] == "../ici-information-line/"
+    assert site.html("en/register/pmlp-residence-permits/index.html").css(".ici-no-contacts") == []

@@ -27,6 +27,8 @@ from ..service_jsonld import service_jsonld
 from ..text import pick
 from .contacts import branch_summary, phone_view
 
+# The service that helps when a provider's contacts are not known
+INFO_LINE = "ici-information-line"
 # Where the exports are, relative to the register index page (``register/``).
 EXPORTS = {"json": "../data/services.json", "csv": "../data/services.csv"}
 
@@ -72,6 +74,7 @@ def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         fees=pick(rec.get("fees_description"), lang),
         own_phones=bool(rec.get("phones")),
         branches=[branch_summary(b, lang) for b in branches_of(ds, rec)],
+        branches_hours=any(b.get("schedules") for b in branches_of(ds, rec)),
         hours=hours_rows(rec.get("schedules"), lang),
         provider_description=pick(org.get("description"), lang),
         provider_url=org.get("url"),
@@ -81,6 +84,8 @@ def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         "record": view,
         "jsonld": service_jsonld(ds, rec, lang),
         "register_path": "register/",
+        # where to turn when a provider's contacts are not known
+        "info_line_path": record_path("service", INFO_LINE) if INFO_LINE in ds.services else None,
     }
 
 
