@@ -125,6 +125,12 @@ CASES = [
      "data/figures.yaml:13: figures[0].totals[1].more_than: expected true (the report says \"more than\") or false, got 'maybe'"),
     ("duplicate total id", "figures", "  - id: volunteers\n", "  - id: clients\n",
      "data/figures.yaml:10: figures[0].totals[1].id: expected a unique id, got 'clients' again"),
+    ("channel without contact", "services", "channels: [in_person, phone]", "channels: [in_person, phone, skype]",
+     "data/services.yaml:17: services[0].channels[2]: expected a Skype name on the service or one of its branches, got channel 'skype' without one"),
+    ("online without url", "services", "channels: [in_person, phone]", "channels: [online, phone]",
+     "data/services.yaml:17: services[0].channels[0]: expected a url on the service or its organization, got channel 'online' without one"),
+    ("branch outside areas", "services", "service_areas: [riga]", "service_areas: [kurzeme, latgale]",
+     "data/services.yaml:20: services[0].branches[0]: expected a branch in the service areas (kurzeme, latgale), got 'riga' in riga"),
 ]  # fmt: skip
 
 

@@ -16,6 +16,8 @@ from .problems import Path, Problem
 from .yamlsource import Source
 
 LANGS = ("lv", "ru", "en")
+# the regions of schemas/common.schema.json, in display order
+REGIONS = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale")
 
 # (file key, collection key) of every record collection, and what each id must be unique in
 COLLECTIONS = {
@@ -179,6 +181,67 @@ def _check_rrules(src: Source) -> Iterator[Problem]:
             )
 
 
+# channel -> (the field that makes it reachable, how an editor calls that field)
+_CHANNEL_FIELDS = {
+    "phone": ("phones", "a phone number"),
+    "email": ("email", "an e-mail address"),
+    "skype": ("skype", "a Skype name"),
+}
+
+
+def _strings(value: Any) -> list[tuple[int, str]]:
+    """(index, item) of the text items of a list; anything else was reported by the schema."""
+    if not isinstance(value, list):
+        return []
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+
+
+def _is_id(rec: dict[str, Any]) -> bool:
+    return isinstance(rec.get("id"), str)
+
+
+def _check_service_reach(sources: dict[str, Source]) -> Iterator[Problem]:
+    """A service's channels need the contact to use them; its branches lie in its areas.
+
+    A specialist who sees "phone" must find a number to call, on the service itself or on
+    one of the branches it names; a branch in another region would send people astray.
+    """
+    svc = sources["services"]
+    branches = {r["id"]: r for _, r in _records(sources["contacts"], "branches") if _is_id(r)}
+    orgs = {r["id"]: r for _, r in _records(svc, "organizations") if _is_id(r)}
+    for path, rec in _records(svc, "services"):
+        ids = _strings(rec.get("branches"))
+        own = [branches[b] for _, b in ids if b in branches]
+        for i, channel in _strings(rec.get("channels")):
+            if channel in _CHANNEL_FIELDS:
+                key, words = _CHANNEL_FIELDS[channel]
+                if not rec.get(key) and not any(b.get(key) for b in own):
+                    yield svc.problem(
+                        (*path, "channels", i),
+                        f"expected {words} on the service or one of its branches, "
+                        f"got channel {channel!r} without one",
+                    )
+            elif channel == "online":
+                oid = rec.get("organization_id")
+                org = orgs.get(oid, {}) if isinstance(oid, str) else {}
+                if not rec.get("url") and not org.get("url"):
+                    yield svc.problem(
+                        (*path, "channels", i),
+                        "expected a url on the service or its organization, "
+                        f"got channel {channel!r} without one",
+                    )
+        areas = [a for _, a in _strings(rec.get("service_areas"))]
+        for i, bid in ids:
+            region = branches.get(bid, {}).get("region")
+            # an unknown region was reported by the schema: do not report it twice
+            if region in REGIONS and areas and region not in areas:
+                yield svc.problem(
+                    (*path, "branches", i),
+                    f"expected a branch in the service areas ({', '.join(areas)}), "
+                    f"got {bid!r} in {region}",
+                )
+
+
 def missing_translations(src: Source) -> Iterator[Problem]:
     """Notices (not errors) for texts that lack ru or en and will fall back to lv."""
     for path, value in _walk(src.data, ()):
@@ -257,4 +320,5 @@ def cross_problems(sources: dict[str, Source]) -> list[Problem]:
     )
     problems.extend(_check_rrules(sources["events"]))
     problems.extend(_check_figures(sources["figures"]))
+    problems.extend(_check_service_reach(sources))
     return problems

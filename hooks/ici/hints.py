@@ -72,6 +72,20 @@ HINTS: list[tuple[str, str]] = [
         "check the id after the colon: it must be the id: of a record in data/",
     ),
     (
+        r"on the service or one of its branches, got channel",
+        "add the contact for that channel (phones:, email: or skype:) to the service or to one "
+        "of its branches, or take the channel out of channels:",
+    ),
+    (
+        r"on the service or its organization, got channel",
+        "add url: with the service's web address (or a url: to its organization), or take "
+        "online out of channels:",
+    ),
+    (
+        r"expected a branch in the service areas",
+        "add the branch's region to service_areas:, or take the branch out of branches:",
+    ),
+    (
         r"expected the id of",
         "copy the id exactly from the file named in the message, or add that record first",
     ),

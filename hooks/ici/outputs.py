@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from . import calendar_ics
 from .dataset import Dataset
+from .exports_csv import services_csv
+from .exports_hsds import services_json
 from .vcard import branch_vcards
 
 OutputFn = Callable[[Dataset, str], dict[str, bytes]]
@@ -18,6 +20,8 @@ OutputFn = Callable[[Dataset, str], dict[str, bytes]]
 LANGUAGE_OUTPUTS: list[OutputFn] = [
     branch_vcards,  # contacts/<id>.vcf
     calendar_ics.event_calendars,  # events/<id>.ics and events/events.ics
+    services_json,  # data/services.json (HSDS 3.0)
+    services_csv,  # data/services.csv
 ]
 
 

@@ -30,6 +30,7 @@ KINDS: dict[str, PageKind] = {
     "branch": PageKind("branches", "contacts/{id}/", "ici/branch.html", _field("name")),
     "event": PageKind("events", "events/{id}/", "ici/event.html", _field("title")),
     "course": PageKind("courses", "courses/{id}/", "ici/course.html", _field("title")),
+    "service": PageKind("services", "register/{id}/", "ici/service.html", _field("name")),
 }
 
 

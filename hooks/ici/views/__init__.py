@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dataset import Dataset
-from . import contacts, courses, events, figures, handout, news, status
+from . import contacts, courses, events, figures, handout, news, register, status
 
 View = dict[str, Any]
 
@@ -19,6 +19,7 @@ RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
     "branch": contacts.branch_view,
     "event": events.event_view,
     "course": courses.course_view,
+    "service": register.service_view,
 }
 
 LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
@@ -30,4 +31,5 @@ LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
     "news": news.news_list,
     "news_item": news.news_item,
     "handout": handout.handout_view,
+    "services": register.services_list,
 }

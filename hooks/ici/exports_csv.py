@@ -1,0 +1,92 @@
+"""The register as a CSV table: one row per service, UTF-8 with a BOM for Excel.
+
+Excel opens a CSV as the system's legacy code page unless the file starts with a byte
+order mark; with it, Latvian and Russian letters show correctly. Rows end with CRLF as
+RFC 4180 and Excel expect. Codes (category, channels, regions) are kept next to the words
+so the table can be filtered and re-imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .dataset import Dataset, Record
+from .fmt import e164, hours_rows, language_name
+from .pages import record_path
+from .register import REGIONS, branches_of, email, labels, organization, phones, website
+from .text import plain
+
+COLUMNS = (
+    "id",
+    "name",
+    "organization",
+    "organization_type",
+    "category",
+    "category_name",
+    "description",
+    "eligibility",
+    "fees",
+    "free",
+    "languages",
+    "language_codes",
+    "interpreter_languages",
+    "channels",
+    "phones",
+    "email",
+    "skype",
+    "website",
+    "service_areas",
+    "branches",
+    "opening_hours",
+    "status",
+    "last_reviewed",
+    "page",
+)
+SEP = "; "
+
+
+def service_row(ds: Dataset, rec: Record, lang: str) -> dict[str, str]:
+    """One row of the table, texts in ``lang``."""
+    words = labels()
+    org = organization(ds, rec)
+    return {
+        "id": rec["id"],
+        "name": plain(rec["name"], lang),
+        "organization": plain(org["name"], lang),
+        "organization_type": org["type"],
+        "category": rec["category"],
+        "category_name": words.get(f"register.category_{rec['category']}", lang),
+        "description": plain(rec["description"], lang),
+        "eligibility": plain(rec.get("eligibility_description"), lang),
+        "fees": plain(rec.get("fees_description"), lang),
+        "free": "yes" if rec["free"] else "no",
+        "languages": SEP.join(language_name(c, lang) for c in rec["languages"]),
+        "language_codes": " ".join(rec["languages"]),
+        "interpreter_languages": " ".join(rec.get("interpreter_languages", [])),
+        "channels": " ".join(rec["channels"]),
+        "phones": SEP.join(e164(p["number"]) for p in phones(ds, rec)),
+        "email": email(ds, rec) or "",
+        "skype": rec.get("skype", ""),
+        "website": website(ds, rec) or "",
+        "service_areas": SEP.join(
+            words.get(f"regions.{r}", lang) for r in REGIONS if r in rec["service_areas"]
+        ),
+        "branches": SEP.join(plain(b["name"], lang) for b in branches_of(ds, rec)),
+        "opening_hours": SEP.join(
+            f"{h['days']} {h['time']}" for h in hours_rows(rec.get("schedules"), lang)
+        ),
+        "status": rec["status"],
+        "last_reviewed": rec["last_reviewed"],
+        "page": record_path("service", rec["id"]),
+    }
+
+
+def services_csv(ds: Dataset, lang: str) -> dict[str, bytes]:
+    """``data/services.csv`` for one language (a LANGUAGE_OUTPUTS generator)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for rec in ds.services.values():
+        writer.writerow(service_row(ds, rec, lang))
+    return {"data/services.csv": out.getvalue().encode("utf-8-sig")}

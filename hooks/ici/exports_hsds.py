@@ -1,0 +1,228 @@
+"""The register as Open Referral HSDS 3.0 JSON: an array of services with nested records.
+
+HSDS identifiers are UUIDs; ours are readable ids. Each UUID is derived from the id with
+``uuid5`` (stable across builds and languages), and the register id travels along as an
+attribute (``link_type: ici_register_id``) so a consumer can map rows back to our pages.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from .dataset import Dataset, Record
+from .fmt import days_label, language_name, phone_display
+from .register import CHANNELS, branches_of, labels, organization, phones, website
+from .text import plain
+
+# uuid5 namespace of this register: the site's own address
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://www.integration.lv/")
+TAXONOMY_CATEGORY = "ICI service categories"
+TAXONOMY_CHANNEL = "ICI service channels"
+
+
+def hsds_id(*parts: str) -> str:
+    """A stable UUID for a record path such as ``("service", "ici-legal-consultation")``."""
+    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+
+
+def _clean(node: dict[str, Any]) -> dict[str, Any]:
+    # HSDS fields are optional strings: leave a field out rather than write null or ""
+    return {k: v for k, v in node.items() if v not in (None, "", [])}
+
+
+def _organization(org: Record, lang: str) -> dict[str, Any]:
+    words = labels()
+    return _clean(
+        {
+            "id": hsds_id("organization", org["id"]),
+            "name": plain(org["name"], lang),
+            "alternate_name": org.get("alternate_name"),
+            "description": plain(org.get("description"), lang) or plain(org["name"], lang),
+            "email": org.get("email"),
+            "website": org.get("url"),
+            "legal_status": words.get(f"register.provider_{org['type']}", lang),
+        }
+    )
+
+
+def _phones(ds: Dataset, rec: Record, sid: str, lang: str) -> list[dict[str, Any]]:
+    return [
+        _clean(
+            {
+                "id": hsds_id("service", rec["id"], "phone", str(i)),
+                "service_id": sid,
+                "number": phone_display(p["number"]),
+                "type": "voice",
+                "description": plain(p.get("description"), lang),
+            }
+        )
+        for i, p in enumerate(phones(ds, rec))
+    ]
+
+
+def _schedules(schedules: list[dict[str, Any]], owner: dict[str, str], key: str, lang: str):
+    return [
+        {
+            "id": hsds_id(key, "schedule", str(i)),
+            **owner,
+            "freq": "WEEKLY",
+            "wkst": "MO",
+            "byday": ",".join(s["byday"]),
+            "opens_at": s["opens_at"],
+            "closes_at": s["closes_at"],
+            "description": f"{days_label(s['byday'], lang)} {s['opens_at']}–{s['closes_at']}",
+            "notes": "Europe/Riga",
+        }
+        for i, s in enumerate(schedules)
+    ]
+
+
+def _location(branch: Record, lang: str) -> dict[str, Any]:
+    lid = hsds_id("branch", branch["id"])
+    address = branch.get("address")
+    geo = branch.get("geo") or {}
+    where = ", ".join(v for v in (address or {}).values() if isinstance(v, str))
+    return _clean(
+        {
+            "id": lid,
+            "location_type": "physical" if address else "virtual",
+            "name": plain(branch["name"], lang),
+            "description": where or plain(branch.get("description"), lang),
+            "latitude": geo.get("lat"),
+            "longitude": geo.get("lon"),
+            "phones": [
+                {"id": hsds_id("branch", branch["id"], "phone", str(i)), "location_id": lid,
+                 "number": phone_display(p["number"])}
+                for i, p in enumerate(branch.get("phones", []))
+            ],
+            "schedules": _schedules(
+                branch.get("schedules", []), {"location_id": lid}, f"branch/{branch['id']}", lang
+            ),
+        }
+    )  # fmt: skip
+
+
+def _attribute(sid: str, rid: str, kind: str, code: str, name: str, taxonomy: str):
+    return {
+        "id": hsds_id("service", rid, kind, code),
+        "link_id": sid,
+        "link_type": kind,
+        "link_entity": "service",
+        "value": code,
+        "taxonomy_term": {
+            "id": hsds_id(kind, code),
+            "code": code,
+            "name": name,
+            "description": name,
+            "taxonomy": taxonomy,
+        },
+    }
+
+
+def _attributes(rec: Record, sid: str, lang: str) -> list[dict[str, Any]]:
+    words = labels()
+    rid, cat = rec["id"], rec["category"]
+    found = [
+        {
+            "id": hsds_id("service", rid, "ici_register_id"),
+            "link_id": sid,
+            "link_type": "ici_register_id",
+            "link_entity": "service",
+            "value": rid,
+        },
+        _attribute(
+            sid,
+            rid,
+            "category",
+            cat,
+            words.get(f"register.category_{cat}", lang),
+            TAXONOMY_CATEGORY,
+        ),
+    ]
+    for channel in CHANNELS:
+        if channel in rec["channels"]:
+            name = words.get(f"register.channel_{channel}", lang)
+            found.append(_attribute(sid, rid, "channel", channel, name, TAXONOMY_CHANNEL))
+    return found
+
+
+def hsds_service(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
+    """One service in HSDS 3.0 form, texts in ``lang``."""
+    words = labels()
+    rid = rec["id"]
+    sid = hsds_id("service", rid)
+    org = organization(ds, rec)
+    interpreters = [language_name(c, lang) for c in rec.get("interpreter_languages", [])]
+    interpretation = (
+        f"{words.get('common.interpreters', lang)}: {', '.join(interpreters)}"
+        if interpreters
+        else None
+    )
+    cost = {"id": hsds_id("service", rid, "cost"), "service_id": sid}
+    if rec.get("fees_description"):
+        cost["option"] = plain(rec["fees_description"], lang)
+    if rec["free"]:
+        cost.update(amount=0, currency="EUR")
+    return _clean(
+        {
+            "id": sid,
+            "organization_id": hsds_id("organization", org["id"]),
+            "name": plain(rec["name"], lang),
+            "description": plain(rec["description"], lang),
+            "url": website(ds, rec),
+            "email": rec.get("email"),
+            "status": rec["status"],
+            "interpretation_services": interpretation,
+            "fees_description": plain(rec.get("fees_description"), lang),
+            "eligibility_description": plain(rec.get("eligibility_description"), lang),
+            "assured_date": rec["last_reviewed"],
+            "phones": _phones(ds, rec, sid, lang),
+            "schedules": _schedules(
+                rec.get("schedules", []), {"service_id": sid}, f"service/{rid}", lang
+            ),
+            "service_areas": [
+                {
+                    "id": hsds_id("service", rid, "area", region),
+                    "service_id": sid,
+                    "name": words.get(f"regions.{region}", lang),
+                    "extent_type": "text",
+                    "extent": words.get(f"regions.{region}", lang),
+                }
+                for region in rec["service_areas"]
+            ],
+            "service_at_locations": [
+                {
+                    "id": hsds_id("service", rid, "at", b["id"]),
+                    "service_id": sid,
+                    "location_id": hsds_id("branch", b["id"]),
+                    "location": _location(b, lang),
+                }
+                for b in branches_of(ds, rec)
+            ],
+            "languages": [
+                {
+                    "id": hsds_id("service", rid, "language", code),
+                    "service_id": sid,
+                    "name": language_name(code, lang),
+                    "code": code,
+                }
+                for code in rec["languages"]
+            ],
+            "organization": _organization(org, lang),
+            "cost_options": [cost],
+            "attributes": _attributes(rec, sid, lang),
+        }
+    )
+
+
+def hsds_services(ds: Dataset, lang: str) -> list[dict[str, Any]]:
+    """Every service of the register in HSDS 3.0 form, in data order."""
+    return [hsds_service(ds, rec, lang) for rec in ds.services.values()]
+
+
+def services_json(ds: Dataset, lang: str) -> dict[str, bytes]:
+    """``data/services.json`` for one language (a LANGUAGE_OUTPUTS generator)."""
+    body = json.dumps(hsds_services(ds, lang), ensure_ascii=False, indent=1) + "\n"
+    return {"data/services.json": body.encode("utf-8")}

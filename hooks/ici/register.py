@@ -1,0 +1,130 @@
+"""The service register's shared vocabulary: facet values, contacts and labels of a service.
+
+Views, JSON-LD and the exports all describe a service with the same facets and contacts;
+they are computed here once so the page, its filters and the files never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any
+
+from .crosscheck import REGIONS
+from .dataset import Dataset, Record
+from .ui import Strings, load_strings
+
+# Display orders; the same values as the enums in schemas/services.schema.json and
+# schemas/common.schema.json (a test keeps them equal).
+CATEGORIES = (
+    "residence",
+    "work",
+    "business",
+    "family",
+    "education",
+    "health",
+    "social",
+    "housing",
+    "taxes",
+    "language",
+    "psychological",
+    "trafficking",
+    "interpreting",
+    "rights",
+    "integration",
+    "specialists",
+    "information",
+)
+CHANNELS = ("in_person", "phone", "email", "skype", "online")
+PROVIDER_TYPES = ("state", "municipal", "ngo")
+COSTS = ("free", "paid")
+# The languages every reader of the site can pick first; others follow by name.
+MAIN_LANGUAGES = ("lv", "ru", "en")
+
+# facet key -> the data-* attributes of a register item it matches against. The language
+# facet also matches services that bring in an interpreter for that language.
+FACETS: dict[str, tuple[str, ...]] = {
+    "category": ("category",),
+    "region": ("region",),
+    "language": ("language", "interpreter"),
+    "provider_type": ("provider-type",),
+    "cost": ("cost",),
+    "channel": ("channel",),
+}
+
+
+def organization(ds: Dataset, rec: Record) -> Record:
+    """The provider of a service."""
+    return ds.organizations[rec["organization_id"]]
+
+
+def item_attributes(ds: Dataset, rec: Record) -> dict[str, list[str]]:
+    """The values of every ``data-*`` attribute of a service in the register index.
+
+    Values are codes, never words, so filters (and later search facets) work the same in
+    every language.
+    """
+    return {
+        "category": [rec["category"]],
+        "region": [r for r in REGIONS if r in rec["service_areas"]],
+        "language": list(rec["languages"]),
+        "interpreter": list(rec.get("interpreter_languages", [])),
+        "provider-type": [organization(ds, rec)["type"]],
+        "cost": ["free" if rec["free"] else "paid"],
+        "channel": [c for c in CHANNELS if c in rec["channels"]],
+        "provider": [rec["organization_id"]],
+    }
+
+
+def branches_of(ds: Dataset, rec: Record) -> list[Record]:
+    """The branches (offices, contact points, hotlines) where a service is offered."""
+    return [ds.branches[b] for b in rec.get("branches", [])]
+
+
+def website(ds: Dataset, rec: Record) -> str | None:
+    """The service's own web address, or else its provider's."""
+    return rec.get("url") or organization(ds, rec).get("url")
+
+
+def phones(ds: Dataset, rec: Record) -> list[dict[str, Any]]:
+    """The service's phones; a service without its own number uses its branches' numbers."""
+    if rec.get("phones"):
+        return list(rec["phones"])
+    seen: dict[str, dict[str, Any]] = {}
+    for branch in branches_of(ds, rec):
+        for phone in branch.get("phones", []):
+            seen.setdefault(phone["number"], phone)
+    return list(seen.values())
+
+
+def email(ds: Dataset, rec: Record) -> str | None:
+    """The service's e-mail; else the first e-mail of its branches (how to write to it)."""
+    if rec.get("email"):
+        return rec["email"]
+    return next((b["email"] for b in branches_of(ds, rec) if b.get("email")), None)
+
+
+@dataclass(frozen=True)
+class _Cached:
+    mtime: float
+    strings: Strings
+
+
+_STRINGS: dict[FsPath, _Cached] = {}
+PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
+
+
+def labels(root: FsPath | None = None) -> Strings:
+    """Interface strings for words the exports and JSON-LD need (region, category names).
+
+    Read from the ``data/strings.yaml`` of the project these hooks belong to, and read
+    again only when the file changes (``mkdocs serve`` rebuilds in one process).
+    """
+    root = root or PROJECT_ROOT
+    path = root / "data" / "strings.yaml"
+    mtime = path.stat().st_mtime
+    cached = _STRINGS.get(root)
+    if cached is None or cached.mtime != mtime:
+        cached = _Cached(mtime, load_strings(root))
+        _STRINGS[root] = cached
+    return cached.strings

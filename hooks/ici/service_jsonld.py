@@ -1,0 +1,124 @@
+"""schema.org JSON-LD for a service page: GovernmentService or Service.
+
+State and municipal providers give a ``GovernmentService``; NGOs a plain ``Service``. The
+``identifier`` is the register id, so a crawler can match the page to the exports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .dataset import Dataset, Record
+from .fmt import SCHEMA_DAYS, e164, language_name
+from .register import CHANNELS, branches_of, email, labels, organization, phones, website
+from .text import plain
+
+_ORG_TYPES = {"state": "GovernmentOrganization", "municipal": "GovernmentOrganization"}
+
+
+def _provider(org: Record, lang: str) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@type": _ORG_TYPES.get(org["type"], "NGO"),
+        "name": plain(org["name"], lang),
+    }
+    if org.get("alternate_name"):
+        node["alternateName"] = org["alternate_name"]
+    if org.get("url"):
+        node["url"] = org["url"]
+    return node
+
+
+def _hours(schedules: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in s["byday"]],
+            "opens": s["opens_at"],
+            "closes": s["closes_at"],
+        }
+        for s in schedules or []
+    ]
+
+
+def _place(branch: Record, lang: str) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "Place", "name": plain(branch["name"], lang)}
+    address = branch.get("address")
+    if address:
+        # some contact points are known only by their city: every part is optional
+        parts = {
+            "streetAddress": address.get("street"),
+            "addressLocality": address.get("city"),
+            "postalCode": address.get("postal_code"),
+        }
+        node["address"] = {
+            "@type": "PostalAddress",
+            **{k: v for k, v in parts.items() if v},
+            "addressCountry": "LV",
+        }
+    return node
+
+
+def _channels(ds: Dataset, rec: Record, lang: str) -> list[dict[str, Any]]:
+    words = labels()
+    nodes = []
+    for channel in CHANNELS:
+        if channel not in rec["channels"]:
+            continue
+        node: dict[str, Any] = {
+            "@type": "ServiceChannel",
+            "name": words.get(f"register.channel_{channel}", lang),
+        }
+        if channel == "in_person":
+            places = [_place(b, lang) for b in branches_of(ds, rec) if b.get("address")]
+            if places:
+                node["serviceLocation"] = places
+        elif channel == "phone":
+            node["servicePhone"] = [
+                {"@type": "ContactPoint", "telephone": e164(p["number"])} for p in phones(ds, rec)
+            ]
+        elif channel == "email":
+            node["serviceUrl"] = f"mailto:{email(ds, rec)}"
+        elif channel == "skype" and rec.get("skype"):
+            node["serviceUrl"] = f"skype:{rec['skype']}?chat"
+        elif channel == "online":
+            node["serviceUrl"] = website(ds, rec)
+        nodes.append(node)
+    return nodes
+
+
+def service_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
+    """The JSON-LD object of one service in one language."""
+    words = labels()
+    org = organization(ds, rec)
+    node: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService" if org["type"] in _ORG_TYPES else "Service",
+        "identifier": rec["id"],
+        "name": plain(rec["name"], lang),
+        "description": plain(rec["description"], lang),
+        "serviceType": words.get(f"register.category_{rec['category']}", lang),
+        "provider": _provider(org, lang),
+        "areaServed": [
+            {"@type": "AdministrativeArea", "name": words.get(f"regions.{r}", lang)}
+            for r in rec["service_areas"]
+        ],
+        "availableLanguage": [
+            {"@type": "Language", "name": language_name(code, lang), "alternateName": code}
+            for code in rec["languages"]
+        ],
+        "availableChannel": _channels(ds, rec, lang),
+        "hoursAvailable": _hours(rec.get("schedules")),
+    }
+    if rec.get("eligibility_description"):
+        node["audience"] = {
+            "@type": "Audience",
+            "audienceType": plain(rec["eligibility_description"], lang),
+        }
+    if rec.get("fees_description") or rec["free"]:
+        offer: dict[str, Any] = {"@type": "Offer"}
+        if rec["free"]:
+            offer.update(price="0", priceCurrency="EUR")
+        if rec.get("fees_description"):
+            offer["description"] = plain(rec["fees_description"], lang)
+        node["offers"] = offer
+    return node

@@ -1,0 +1,170 @@
+"""View models for the service register: the index with its filters, and a page per service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dataset import Dataset, Record
+from ..fmt import format_day, hours_rows, language_name
+from ..pages import record_path
+from ..register import (
+    CATEGORIES,
+    CHANNELS,
+    COSTS,
+    FACETS,
+    MAIN_LANGUAGES,
+    PROVIDER_TYPES,
+    REGIONS,
+    branches_of,
+    email,
+    item_attributes,
+    labels,
+    organization,
+    phones,
+    website,
+)
+from ..service_jsonld import service_jsonld
+from ..text import pick
+from .contacts import branch_summary, phone_view
+
+# The service that helps when a provider's contacts are not known
+INFO_LINE = "ici-information-line"
+# Where the exports are, relative to the register index page (``register/``).
+EXPORTS = {"json": "../data/services.json", "csv": "../data/services.csv"}
+
+
+def service_summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
+    """What the index (and the shortlist built from it) shows of one service."""
+    org = organization(ds, rec)
+    attrs = item_attributes(ds, rec)
+    channels = rec["channels"]
+    return {
+        "id": rec["id"],
+        "name": pick(rec["name"], lang),
+        "path": record_path("service", rec["id"]),
+        "description": pick(rec["description"], lang),
+        "category": rec["category"],
+        "status": rec["status"],
+        "provider": pick(org["name"], lang),
+        "provider_type": org["type"],
+        "free": rec["free"],
+        "languages": [language_name(code, lang) for code in rec["languages"]],
+        "interpreters": [
+            language_name(code, lang) for code in rec.get("interpreter_languages", [])
+        ],
+        "regions": attrs["region"],
+        "channels": attrs["channel"],
+        # only the contacts of the channels the service lists; the website always helps
+        "phones": [phone_view(p, lang) for p in phones(ds, rec)] if "phone" in channels else [],
+        "email": email(ds, rec) if "email" in channels else None,
+        "skype": rec.get("skype") if "skype" in channels else None,
+        "website": website(ds, rec),
+        # data-* attributes for the filters: codes joined by spaces
+        "data": {key: " ".join(values) for key, values in attrs.items()},
+    }
+
+
+def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
+    """Everything the page of one service shows, and its schema.org JSON-LD."""
+    rec = ds.services[rid]
+    org = organization(ds, rec)
+    view = service_summary(ds, rec, lang)
+    view.update(
+        eligibility=pick(rec.get("eligibility_description"), lang),
+        fees=pick(rec.get("fees_description"), lang),
+        own_phones=bool(rec.get("phones")),
+        branches=[branch_summary(b, lang) for b in branches_of(ds, rec)],
+        branches_hours=any(b.get("schedules") for b in branches_of(ds, rec)),
+        hours=hours_rows(rec.get("schedules"), lang),
+        provider_description=pick(org.get("description"), lang),
+        provider_url=org.get("url"),
+        last_reviewed=format_day(rec["last_reviewed"], lang),
+    )
+    return {
+        "record": view,
+        "jsonld": service_jsonld(ds, rec, lang),
+        "register_path": "register/",
+        # where to turn when a provider's contacts are not known
+        "info_line_path": record_path("service", INFO_LINE) if INFO_LINE in ds.services else None,
+    }
+
+
+def _language_options(ds: Dataset, lang: str) -> list[str]:
+    codes = {c for rec in ds.services.values() for c in rec["languages"]}
+    codes |= {c for rec in ds.services.values() for c in rec.get("interpreter_languages", [])}
+    rest = sorted(codes - set(MAIN_LANGUAGES), key=lambda c: language_name(c, lang).casefold())
+    return [c for c in MAIN_LANGUAGES if c in codes] + rest
+
+
+def _facet_values(ds: Dataset, lang: str) -> dict[str, list[str]]:
+    used = [item_attributes(ds, rec) for rec in ds.services.values()]
+
+    def present(order: tuple[str, ...], attr: str) -> list[str]:
+        return [v for v in order if any(v in a[attr] for a in used)]
+
+    return {
+        "category": present(CATEGORIES, "category"),
+        "region": present(REGIONS, "region"),
+        "language": _language_options(ds, lang),
+        "provider_type": present(PROVIDER_TYPES, "provider-type"),
+        "cost": present(COSTS, "cost"),
+        "channel": present(CHANNELS, "channel"),
+    }
+
+
+def _label_key(facet: str, value: str) -> str:
+    if facet == "region":
+        return f"regions.{value}"
+    prefix = {"provider_type": "provider", "cost": "cost", "channel": "channel"}
+    return f"register.{prefix.get(facet, facet)}_{value}"
+
+
+def facets(ds: Dataset, lang: str) -> list[dict[str, Any]]:
+    """Filter groups with their options: a ``ui`` key or a ready label, and a count."""
+    items = [item_attributes(ds, rec) for rec in ds.services.values()]
+    groups = []
+    for key, values in _facet_values(ds, lang).items():
+        attrs = FACETS[key]
+        options = []
+        for value in values:
+            count = sum(1 for a in items if any(value in a[attr] for attr in attrs))
+            option = {"value": value, "count": count}
+            if key == "language":
+                option["label"] = language_name(value, lang)
+            else:
+                option["label_key"] = _label_key(key, value)
+            options.append(option)
+        groups.append({"key": key, "attrs": " ".join(attrs), "options": options})
+    return groups
+
+
+def services_list(ds: Dataset, lang: str) -> dict[str, Any]:
+    """The register index: services grouped by category, filters, exports."""
+    summaries = [service_summary(ds, rec, lang) for rec in ds.services.values()]
+    words = labels()
+    groups = []
+    for category in CATEGORIES:
+        items = [s for s in summaries if s["category"] == category]
+        if items:
+            items.sort(key=lambda s: s["name"].value.casefold())
+            groups.append({"category": category, "items": items})
+    return {
+        "groups": groups,
+        "total": len(summaries),
+        "facets": facets(ds, lang),
+        "exports": EXPORTS,
+        "head_links": [
+            {
+                "rel": "alternate",
+                "type": "application/json",
+                "href": EXPORTS["json"],
+                "title": words.get("register.export_json", lang),
+            },
+            {
+                "rel": "alternate",
+                "type": "text/csv",
+                "href": EXPORTS["csv"],
+                "title": words.get("register.export_csv", lang),
+            },
+        ],
+    }

@@ -1,0 +1,324 @@
+"""The service register: a page per service and language, the index, filters, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from ici.dataset import load_dataset
+from ici.exports_hsds import NAMESPACE
+from ici.register import CATEGORIES, CHANNELS, PROVIDER_TYPES, REGIONS
+from sitebuild import ROOT, Built, build_copy
+
+LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+DATA = yaml.safe_load((ROOT / "data" / "services.yaml").read_text(encoding="utf-8"))
+SERVICES = {s["id"]: s for s in DATA["services"]}
+ORGS = {o["id"]: o for o in DATA["organizations"]}
+GOVERNMENT = {"state", "municipal"}
+
+
+def _hsds_dir() -> Path:
+    """The shared HSDS schemas: ``../shared/hsds`` beside the clone (CI), or higher up."""
+    for parent in ROOT.parents:
+        candidate = parent / "shared" / "hsds"
+        if (candidate / "compiled" / "service.json").is_file():
+            return candidate
+    pytest.fail("the shared HSDS schemas (../shared/hsds) are missing")
+
+
+def _jsonld(doc: HTMLParser) -> list[dict]:
+    return [json.loads(s.text()) for s in doc.css('script[type="application/ld+json"]')]
+
+
+def test_register_is_big_enough() -> None:
+    assert len(SERVICES) >= 30
+    assert len({s["organization_id"] for s in SERVICES.values()}) >= 12
+    assert "ici-legal-consultation" in SERVICES
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_service_has_a_page_with_matching_jsonld(site: Built, lang: str) -> None:
+    folder = site.site / LANGS[lang] / "register"
+    pages = {p.parent.name: p for p in folder.glob("*/index.html")}
+    assert sorted(pages) == sorted(SERVICES)
+    for sid, path in pages.items():
+        doc = HTMLParser(path.read_text(encoding="utf-8"))
+        assert doc.css_first("html").attributes["lang"] == lang
+        blocks = _jsonld(doc)
+        assert len(blocks) == 1, sid
+        ld = blocks[0]
+        assert ld["identifier"] == sid
+        org = ORGS[SERVICES[sid]["organization_id"]]
+        assert ld["@type"] == ("GovernmentService" if org["type"] in GOVERNMENT else "Service")
+        for key in ("provider", "areaServed", "availableLanguage", "availableChannel"):
+            assert ld[key], (sid, key)
+        assert "hoursAvailable" in ld
+        assert [a["alternateName"] for a in ld["availableLanguage"]] == SERVICES[sid]["languages"]
+        assert len(ld["areaServed"]) == len(SERVICES[sid]["service_areas"])
+        assert len(ld["availableChannel"]) == len(SERVICES[sid]["channels"])
+
+
+def test_service_page_shows_facts_and_contacts(site: Built) -> None:
+    doc = site.html("en/register/ici-information-line/index.html")
+    assert doc.css_first("h1").text(strip=True) == "Information line"
+    tel = [a.attributes["href"] for a in doc.css(".ici-contacts a[href^='tel:']")]
+    assert tel == ["tel:+37125565098", "tel:+37128612120", "tel:+37167898343"]
+    facts = [dt.text(strip=True) for dt in doc.css(".ici-facts dt")]
+    assert facts == ["Who can use it", "Cost", "Languages served", "Opening hours"]
+    assert doc.css_first(".ici-hours-table td").text() == "09:00–17:00"
+    assert doc.css_first(".ici-reviewed").text(strip=True) == "Last reviewed: 1 November 2026"
+    branch = doc.css_first(".ici-branches a").attributes["href"]
+    assert branch == "../../contacts/riga/"
+    assert (site.site / "en/contacts/riga/index.html").is_file()
+    ld = _jsonld(doc)[0]
+    assert ld["hoursAvailable"][0]["opens"] == "09:00"
+    phones = ld["availableChannel"][0]["servicePhone"]
+    assert [p["telephone"] for p in phones] == ["+37125565098", "+37128612120", "+37167898343"]
+
+
+def test_mail_and_skype_on_a_consultation_page(site: Built) -> None:
+    doc = site.html("ru/register/ici-legal-consultation/index.html")
+    assert doc.css_first(".ici-contacts a[href^='mailto:']").attributes["href"] == (
+        "mailto:konsultacijas@integration.lv"
+    )
+    assert doc.css_first(".ici-contacts .ici-skype").text() == "PatverumsDM"
+    assert len(doc.css(".ici-branches > li")) == 5
+
+
+def _index_items(site: Built, lang: str) -> list:
+    return site.html(f"{LANGS[lang]}register/index.html").css("li[data-ici-service]")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_index_lists_each_service_exactly_once(site: Built, lang: str) -> None:
+    ids = Counter(li.attributes["data-ici-service"] for li in _index_items(site, lang))
+    assert set(ids) == set(SERVICES)
+    assert set(ids.values()) == {1}
+    for li in _index_items(site, lang):
+        href = li.css_first(".ici-svc-name a").attributes["href"]
+        assert href == f"{li.attributes['data-ici-service']}/"
+
+
+def test_index_is_grouped_by_category_in_order(site: Built) -> None:
+    doc = site.html("register/index.html")
+    groups = [g.attributes["data-ici-group"] for g in doc.css("[data-ici-group]")]
+    assert groups == [c for c in CATEGORIES if any(s["category"] == c for s in SERVICES.values())]
+    for group in doc.css("[data-ici-group]"):
+        for li in group.css("li[data-ici-service]"):
+            assert (
+                SERVICES[li.attributes["data-ici-service"]]["category"]
+                == group.attributes["data-ici-group"]
+            )
+
+
+def _expected_attributes(rec: dict) -> dict[str, str]:
+    org = ORGS[rec["organization_id"]]
+    return {
+        "data-category": rec["category"],
+        "data-region": " ".join(r for r in REGIONS if r in rec["service_areas"]),
+        "data-language": " ".join(rec["languages"]),
+        "data-interpreter": " ".join(rec.get("interpreter_languages", [])),
+        "data-provider-type": org["type"],
+        "data-cost": "free" if rec["free"] else "paid",
+        "data-channel": " ".join(c for c in CHANNELS if c in rec["channels"]),
+        "data-provider": rec["organization_id"],
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_filter_attributes_of_every_service(site: Built, lang: str) -> None:
+    for li in _index_items(site, lang):
+        rec = SERVICES[li.attributes["data-ici-service"]]
+        got = {k: v for k, v in li.attributes.items() if k in _expected_attributes(rec)}
+        assert got == _expected_attributes(rec), rec["id"]
+
+
+def test_filter_options_cover_every_value_with_counts(site: Built) -> None:
+    doc = site.html("en/register/index.html")
+    items = doc.css("li[data-ici-service]")
+    for fieldset in doc.css("fieldset[data-facet]"):
+        attrs = fieldset.attributes["data-attrs"].split()
+        offered = {i.attributes["value"] for i in fieldset.css("input[type=checkbox]")}
+        used = {
+            v for li in items for a in attrs for v in (li.attributes.get(f"data-{a}") or "").split()
+        }
+        assert offered == used, fieldset.attributes["data-facet"]
+        for label in fieldset.css("label"):
+            value = label.css_first("input").attributes["value"]
+            count = sum(
+                1
+                for li in items
+                if any(value in (li.attributes.get(f"data-{a}") or "").split() for a in attrs)
+            )
+            assert label.css_first("[data-ici-count]").text() == f"({count})"
+    legends = [f.css_first("legend").text() for f in doc.css("fieldset[data-facet]")]
+    assert legends == ["Topic", "Region", "Language", "Provider", "Cost", "How to reach"]
+
+
+def test_without_javascript_filters_and_shortlist_stay_hidden(site: Built) -> None:
+    doc = site.html("register/index.html")
+    for selector in ("[data-ici-filters]", "[data-ici-shortlist]", "[data-ici-empty]"):
+        assert "hidden" in doc.css_first(selector).attributes, selector
+    assert doc.css(".ici-pin-slot button") == []
+    assert len(doc.css(".ici-pin-slot")) == len(SERVICES)
+    script = doc.css_first("script[src$='assets/javascripts/register.js']")
+    assert script is not None and "defer" in script.attributes
+
+
+def test_controlled_lists_match_the_schemas() -> None:
+    services = json.loads((ROOT / "schemas/services.schema.json").read_text(encoding="utf-8"))
+    common = json.loads((ROOT / "schemas/common.schema.json").read_text(encoding="utf-8"))
+    item = services["properties"]["services"]["items"]["properties"]
+    org = services["properties"]["organizations"]["items"]["properties"]
+    assert tuple(item["category"]["enum"]) == CATEGORIES
+    assert tuple(item["channels"]["items"]["enum"]) == CHANNELS
+    assert tuple(org["type"]["enum"]) == PROVIDER_TYPES
+    assert tuple(common["$defs"]["region"]["enum"]) == REGIONS
+
+
+# ---- exports -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hsds_export_validates_against_the_shared_schema(site: Built, lang: str) -> None:
+    schema = json.loads((_hsds_dir() / "compiled" / "service.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    data = json.loads((site.site / LANGS[lang] / "data" / "services.json").read_bytes())
+    assert isinstance(data, list) and len(data) == len(SERVICES)
+    problems = [
+        f"{item['name']}: {'/'.join(map(str, e.path))}: {e.message}"
+        for item in data
+        for e in validator.iter_errors(item)
+    ]
+    assert problems == []
+    ids = [
+        a["value"]
+        for item in data
+        for a in item["attributes"]
+        if a["link_type"] == "ici_register_id"
+    ]
+    assert ids == list(SERVICES)
+    assert [item["id"] for item in data] == [
+        str(uuid.uuid5(NAMESPACE, f"service/{sid}")) for sid in SERVICES
+    ]
+
+
+def test_hsds_export_nests_organization_phones_schedules_languages_areas(site: Built) -> None:
+    data = json.loads((site.site / "ru/data/services.json").read_bytes())
+    line = next(i for i in data if i["name"] == "Информационный телефон")
+    assert line["organization"]["name"] == "Информационный центр для иммигрантов"
+    assert [p["number"] for p in line["phones"]] == [
+        "+371 25 565 098",
+        "+371 28 612 120",
+        "+371 67 898 343",
+    ]
+    assert line["schedules"][0]["byday"] == "MO,TU,WE,TH,FR"
+    assert [lang["code"] for lang in line["languages"]] == ["lv", "ru", "en"]
+    assert line["service_areas"][0]["name"] == "Рига"
+    assert line["service_at_locations"][0]["location"]["name"] == "Рижский офис ICI"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_csv_round_trips_with_bom_and_the_same_ids(site: Built, lang: str) -> None:
+    raw = (site.site / LANGS[lang] / "data" / "services.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert [r["id"] for r in rows] == list(SERVICES)
+    first = SERVICES[rows[0]["id"]]
+    assert rows[0]["name"] == first["name"][lang]
+    assert rows[0]["phones"] == "+37125565098; +37128612120"
+
+
+def test_register_page_links_and_advertises_the_exports(site: Built) -> None:
+    for lang, prefix in LANGS.items():
+        doc = site.html(f"{prefix}register/index.html")
+        head = {
+            link.attributes["type"]: link.attributes["href"]
+            for link in doc.css('head link[rel="alternate"][type]')
+        }
+        body = [a.attributes["href"] for a in doc.css(".ici-exports a")]
+        assert head == {
+            "application/json": "../data/services.json",
+            "text/csv": "../data/services.csv",
+        }, lang
+        assert body == ["../data/services.json", "../data/services.csv"]
+        for href in body:
+            assert (site.site / prefix / "register" / href).resolve().is_file()
+
+
+def test_register_is_in_the_navigation(site: Built) -> None:
+    labels = {
+        lang: [a.text(strip=True) for a in site.html(f"{p}index.html").css("nav.md-nav a")]
+        for lang, p in LANGS.items()
+    }
+    assert "Pakalpojumu reģistrs" in labels["lv"]
+    assert "Реестр услуг" in labels["ru"]
+    assert "Service register" in labels["en"]
+
+
+# ---- translation fallback ------------------------------------------------------------------
+
+_RU_DESCRIPTION = (
+    "      ru: Индивидуальные беседы с психологом, если трудно привыкнуть к жизни на новом месте"
+)
+
+
+def test_untranslated_field_shows_latvian_with_notice(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    matches = [i for i, line in enumerate(lines) if line.startswith(_RU_DESCRIPTION)]
+    assert len(matches) == 1
+    del lines[matches[0]]
+    built = build_copy(tmp_path, {"data/services.yaml": "".join(lines)})
+    assert built.returncode == 0, built.output
+    lv_text = SERVICES["ici-psychologist"]["description"]["lv"]
+    page = built.html("ru/register/ici-psychologist/index.html")
+    lead = page.css_first(".ici-lead")
+    assert lead.css_first('span[lang="lv"]').text() == lv_text
+    assert lead.css_first(".ici-untranslated").text(strip=True) == (
+        "(Этот текст ещё не переведён; показываем его на латышском языке.)"
+    )
+    item = built.html("ru/register/index.html").css_first("#svc-ici-psychologist")
+    assert item.css_first('span[lang="lv"]').text() == lv_text
+    # the other languages keep their own text
+    en = built.html("en/register/ici-psychologist/index.html").css_first(".ici-lead")
+    assert en.css_first(".ici-untranslated") is None
+    assert load_dataset(built.root).notices[0].path == "services[2].description"
+
+
+@pytest.mark.parametrize(
+    ("sid", "hours"),
+    [
+        ("ici-legal-consultation", "Monday–Friday09:00–17:00"),
+        ("ici-psychologist", "The opening hours are given for each office below."),
+        ("pmlp-residence-permits", "See the provider’s website for the opening hours."),
+        ("iac-mes-latvija-courses", "We do not know the opening hours."),
+    ],
+)
+def test_opening_hours_say_where_to_look(site: Built, sid: str, hours: str) -> None:
+    doc = site.html(f"en/register/{sid}/index.html")
+    facts = dict(
+        zip(
+            [dt.text(strip=True) for dt in doc.css(".ici-facts dt")],
+            [dd.text(strip=True) for dd in doc.css(".ici-facts dd")],
+            strict=True,
+        )
+    )
+    assert facts["Opening hours"] == hours
+
+
+def test_service_without_contacts_points_to_the_information_line(site: Built) -> None:
+    doc = site.html("en/register/iac-mes-latvija-courses/index.html")
+    assert doc.css(".ici-contacts li") == []
+    link = doc.css_first(".ici-no-contacts a")
+    assert link.attributes["href"] == "../ici-information-line/"
+    assert site.html("en/register/pmlp-residence-permits/index.html").css(".ici-no-contacts") == []
