@@ -27,8 +27,13 @@ COLLECTIONS = {
 }
 
 
+def _list(value: Any) -> list[Any]:
+    # cross-checks also run on files with schema problems: never trust a shape here
+    return value if isinstance(value, list) else []
+
+
 def _records(src: Source, key: str) -> Iterator[tuple[Path, dict[str, Any]]]:
-    for i, rec in enumerate(src.data.get(key) or []):
+    for i, rec in enumerate(_list(src.data.get(key))):
         if isinstance(rec, dict):
             yield (key, i), rec
 
@@ -67,7 +72,7 @@ def _check_refs(sources: dict[str, Source]) -> Iterator[Problem]:
         yield from _ref(
             svc, (*path, "organization_id"), rec.get("organization_id"), orgs, org_words
         )
-        for i, b in enumerate(rec.get("branches") or []):
+        for i, b in enumerate(_list(rec.get("branches"))):
             yield from _ref(
                 svc, (*path, "branches", i), b, branches, "a branch in data/contacts.yaml"
             )
@@ -75,7 +80,7 @@ def _check_refs(sources: dict[str, Source]) -> Iterator[Problem]:
         yield from _ref(
             con, (*path, "organization_id"), rec.get("organization_id"), orgs, org_words
         )
-        for i, s in enumerate(rec.get("services") or []):
+        for i, s in enumerate(_list(rec.get("services"))):
             yield from _ref(
                 con, (*path, "services", i), s, services, "a service in data/services.yaml"
             )
