@@ -62,7 +62,17 @@ def branch_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         organization=plain(ds.organizations[rec["organization_id"]]["name"], lang),
         last_reviewed=format_day(rec["last_reviewed"], lang),
     )
-    return {"record": view}
+    return {"record": view, "search": branch_search(ds, rec)}
+
+
+def branch_search(ds: Dataset, rec: Record) -> dict[str, Any]:
+    """Search index entries of a branch page (see ``ici.search``): kind, region, lv names."""
+    org = ds.organizations[rec["organization_id"]]
+    return {
+        "kind": "branch",
+        "filters": {"region": [{"ui": f"regions.{rec['region']}"}]},
+        "terms_lv": [rec["name"]["lv"], org["name"]["lv"], org.get("alternate_name") or ""],
+    }
 
 
 def branches_list(ds: Dataset, lang: str) -> dict[str, Any]:
