@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check bench clean
+.PHONY: serve build test test-js lint check bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,19 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 
-test: $(VENV)/.installed lint  ## lint, then every test
+test: $(VENV)/.installed lint test-js  ## lint, then every test
 	$(BIN)/python -m pytest
+
+# Node.js tests (tests/js/): without node they are skipped on a workstation and fail in
+# CI (CI set), as the browser tests do.
+test-js:
+	@if command -v node >/dev/null 2>&1; then \
+		node --test tests/js/; \
+	elif [ -n "$$CI" ]; then \
+		echo "node not found: the JavaScript tests need Node.js 18+" >&2; exit 1; \
+	else \
+		echo "node not found: skipping the JavaScript tests (tests/js/)"; \
+	fi
 
 clean:
 	rm -rf site .pytest_cache
