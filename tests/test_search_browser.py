@@ -142,6 +142,15 @@ def test_keyboard_moves_through_results_and_back(browser_and_base: tuple[object,
     target = page.evaluate("new URL(document.activeElement.href).pathname")
     page.keyboard.press("Enter")
     page.wait_for_url("**" + target)
+    # tabbing out of the results closes them
+    _search(page, "contact point")
+    page.keyboard.press("ArrowDown")
+    for _ in range(
+        page.locator("[data-ici-search-panel] a, [data-ici-search-panel] select").count()
+    ):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.locator("[data-ici-search-panel]").is_hidden()
     page.close()
 
 
@@ -207,22 +216,67 @@ def test_first_query_bytes(browser_and_base: tuple[object, str], capsys) -> None
     assert measured.total < 400_000
 
 
-def test_excerpts_are_text_never_markup(
-    browser_and_base: tuple[object, str], tmp_path: Path
-) -> None:
-    page_md = (
+EXTRA_PAGES = {
+    "docs/lv/drosiba.md": (
         '# Drošība\n\nTeksts ar `<img src=x onerror="window.__xss=1">` un '
         "&lt;b&gt;treknrakstu&lt;/b&gt; onerrorpārbaude.\n"
-    )
-    built = build_copy(tmp_path, {"docs/lv/drosiba.md": page_md})
+    ),
+    "docs/lv/news/seminars-oktobri.md": (
+        "---\ndate: 2026-10-01\n---\n# Seminārs oktobrī\n\nSeminārs par darba tiesībām.\n"
+    ),
+    "docs/lv/news/seminars-decembri.md": (
+        "---\ndate: 2026-12-15\n---\n# Seminārs decembrī\n\nSeminārs par valodas kursiem.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def extra_site(
+    browser_and_base: tuple[object, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[object, str]]:
+    """The real site plus a page with markup-like text and two dated news pages."""
+    built = build_copy(tmp_path_factory.mktemp("extra"), EXTRA_PAGES)
     assert built.returncode == 0, built.output
     browser, _ = browser_and_base
     with serve(built.site) as base:
-        page = browser.new_page()
-        page.goto(base)
-        _search(page, "onerror")
-        panel = page.locator("[data-ici-search-panel]")
-        assert panel.locator("img, b").count() == 0
-        assert "<img src=x" in panel.inner_text()
-        assert page.evaluate("() => window.__xss") is None
-        page.close()
+        yield browser, base
+
+
+def test_excerpts_are_text_never_markup(extra_site: tuple[object, str]) -> None:
+    browser, base = extra_site
+    page = browser.new_page()
+    page.goto(base)
+    _search(page, "onerror")
+    panel = page.locator("[data-ici-search-panel]")
+    assert panel.locator("img, b").count() == 0
+    assert "<img src=x" in panel.inner_text()
+    assert page.evaluate("() => window.__xss") is None
+    page.close()
+
+
+def test_dated_results_can_be_ordered_by_date(extra_site: tuple[object, str]) -> None:
+    browser, base = extra_site
+    page = browser.new_page()
+    page.goto(base)
+    _search(page, "semināri")
+    assert page.locator(".ici-search__kind").all_text_contents() == ["Jaunums", "Jaunums"]
+    order = page.locator("#ici-search-sort")
+    order.select_option("desc")
+    page.wait_for_function(DONE, arg="semināri")
+    assert _result_urls(page) == ["/news/seminars-decembri/", "/news/seminars-oktobri/"]
+    order = page.locator("#ici-search-sort")
+    order.select_option("asc")
+    page.wait_for_function(DONE, arg="semināri")
+    assert _result_urls(page) == ["/news/seminars-oktobri/", "/news/seminars-decembri/"]
+    page.close()
+
+
+def test_date_order_is_not_offered_for_undated_results(
+    browser_and_base: tuple[object, str],
+) -> None:
+    browser, base = browser_and_base
+    page = browser.new_page()
+    page.goto(base)
+    _search(page, "kontaktpunkts")
+    assert page.locator("#ici-search-sort").count() == 0
+    page.close()

@@ -51,6 +51,11 @@ def test_entry_holds_each_language_with_its_page_count(site: Built) -> None:
 
 def test_pagefind_runs_once_per_build(site: Built) -> None:
     assert site.output.count("Pagefind: Indexed 3 languages") == 1
+    bundle = site.site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    # Pagefind's own interfaces are not used, so not published
+    assert sorted(p.name for p in bundle.glob("*ui*")) == []
+    assert not (bundle / "pagefind-highlight.js").exists()
 
 
 def test_every_indexable_page_marks_only_its_article(site: Built) -> None:
