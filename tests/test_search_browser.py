@@ -227,6 +227,22 @@ EXTRA_PAGES = {
     "docs/lv/news/seminars-decembri.md": (
         "---\ndate: 2026-12-15\n---\n# Seminārs decembrī\n\nSeminārs par valodas kursiem.\n"
     ),
+    # a guide page with the Latvian official terms in a box on the ru and en pages, as
+    # the content pages have them
+    "docs/lv/atlauja.md": (
+        "# Uzturēšanās atļauja\n\nUzturēšanās atļauju izsniedz Pilsonības un migrācijas "
+        "lietu pārvalde (PMLP).\n"
+    ),
+    "docs/ru/atlauja.md": (
+        "# Вид на жительство\n\nВид на жительство выдаёт Управление по делам гражданства "
+        'и миграции.\n\n!!! note "Официальные названия"\n    <span lang="lv">uzturēšanās '
+        'atļauja</span>; <span lang="lv">Pilsonības un migrācijas lietu pārvalde (PMLP)</span>\n'
+    ),
+    "docs/en/atlauja.md": (
+        "# Residence permit\n\nResidence permits are issued by the Office of Citizenship and "
+        'Migration Affairs.\n\n!!! note "Official terms"\n    <span lang="lv">uzturēšanās '
+        'atļauja</span>; <span lang="lv">Pilsonības un migrācijas lietu pārvalde (PMLP)</span>\n'
+    ),
 }
 
 
@@ -279,4 +295,25 @@ def test_date_order_is_not_offered_for_undated_results(
     page.goto(base)
     _search(page, "kontaktpunkts")
     assert page.locator("#ici-search-sort").count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "uzturēšanās atļauju",
+        "uzturesanas atlaujas",
+        "PMLP",
+        "Pilsonības un migrācijas lietu pārvaldē",
+    ],
+)
+def test_latvian_official_terms_find_the_ru_and_en_page(
+    extra_site: tuple[object, str], lang: str, query: str
+) -> None:
+    browser, base = extra_site
+    page = browser.new_page()
+    page.goto(base + PREFIX[lang])
+    got = page.evaluate(TOP5, query)
+    assert got["top"][0] == f"/{lang}/atlauja/"
     page.close()

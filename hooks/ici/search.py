@@ -54,17 +54,6 @@ Translate = Callable[[str], str]
 KINDS = ("page", "guide", "news", "service", "event", "course", "branch")
 # first folder of a site path -> kind, for pages without a view
 FOLDER_KINDS = {"guide": "guide", "news": "news"}
-# filter keys, in the order the search box shows them (unknown keys follow, sorted)
-FILTER_ORDER = (
-    "kind",
-    "category",
-    "region",
-    "language",
-    "provider_type",
-    "cost",
-    "format",
-    "level",
-)
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _RESERVED = {"any", "all", "none", "not", "kind"}
 
@@ -207,7 +196,6 @@ def client_strings(keys: list[str], translate: Translate) -> dict[str, str]:
 
 
 __all__ = [
-    "FILTER_ORDER",
     "KINDS",
     "SearchInfo",
     "SearchSpecError",

@@ -96,8 +96,12 @@
       return [];
     }
     var variants = lang === "en" ? [stemQuery(q, "latvian"), stemQuery(q, "all")] : [stemQuery(q, "all")];
+    // Pagefind ignores case, so variants that differ only in case are one search
+    var seen = variants.map(function (v) {
+      return v.toLowerCase();
+    });
     return variants.filter(function (v, i) {
-      return variants.indexOf(v) === i;
+      return seen.indexOf(v.toLowerCase()) === i;
     });
   }
 
