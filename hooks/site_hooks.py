@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ici import csp
-from ici_mkdocs import generated, render, site_files
+from ici_mkdocs import generated, render, search_index, site_files
 from ici_mkdocs.state import is_first_build, load
 
 
@@ -26,7 +26,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    return render.prepare_env(env, config)
+    env = render.prepare_env(env, config)
+    return search_index.prepare_env(env, config)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -38,7 +39,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
-    return render.fill_context(context, page, config)
+    context = render.fill_context(context, page, config)
+    return search_index.add_search_context(context, page, config)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -56,3 +58,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_files.write_language_files(config)
     if is_first_build(config):
         site_files.restore_404(config)
+        # every language is built now: index the whole site once
+        search_index.run_pagefind(config)

@@ -108,11 +108,26 @@ def branch_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         "href": vcard_href(rid),
         "title": plain(rec["name"], lang),
     }
-    return {"record": view, "jsonld": branch_org(ds, rec, lang), "head_links": [vcard_link]}
+    return {
+        "record": view,
+        "jsonld": branch_org(ds, rec, lang),
+        "head_links": [vcard_link],
+        "search": branch_search(ds, rec),
+    }
 
 
 def _ordered(ds: Dataset) -> list[Record]:
     return sorted(ds.branches.values(), key=lambda r: KIND_ORDER.index(r["kind"]))
+
+
+def branch_search(ds: Dataset, rec: Record) -> dict[str, Any]:
+    """Search index entries of a branch page (see ``ici.search``): kind, region, lv names."""
+    org = ds.organizations[rec["organization_id"]]
+    return {
+        "kind": "branch",
+        "filters": {"region": [{"ui": f"regions.{rec['region']}"}]},
+        "terms_lv": [rec["name"]["lv"], org["name"]["lv"], org.get("alternate_name") or ""],
+    }
 
 
 def branches_list(ds: Dataset, lang: str) -> dict[str, Any]:

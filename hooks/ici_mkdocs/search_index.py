@@ -1,0 +1,109 @@
+"""Search with Pagefind: page context for the index attributes, and the indexer run.
+
+Pagefind indexes the built HTML, so it runs once, after the last language is built
+(``on_post_build`` of the first build, see ``site_hooks``), over the whole site. It splits
+the index by ``<html lang>``; only ``data-pagefind-body`` content is indexed, which
+``overrides/main.html`` puts on the article of every page in its own language.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path as FsPath
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from ici.search import SearchSpecError, client_strings, normalize
+
+from .state import current_lang, i18n, state
+
+log = logging.getLogger("mkdocs.plugins.ici.search")
+
+# Pagefind writes its bundle here, below the site root (one folder for all languages).
+OUTPUT_SUBDIR = "pagefind"
+# Pagefind's ready-made interfaces, which the site does not use (search.js calls the JS
+# API): about 420 KB that no page loads, removed from the output.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
+    """Give templates ``search_strings()``: the search box's words in the language built."""
+    strings = state().strings
+    lang = current_lang(config)
+    keys = list(strings.table)
+    env.globals["search_strings"] = lambda: client_strings(keys, lambda k: strings.get(k, lang))
+    return env
+
+
+def _site_path(page: Page, config: MkDocsConfig) -> str:
+    lang = current_lang(config)
+    prefix = "" if lang == i18n(config).default_language else f"{lang}/"
+    return (page.url or "").removeprefix(prefix)
+
+
+def add_search_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    """Add ``search`` (a ``SearchInfo``) and ``search_indexed`` to a page's context.
+
+    A fallback page (the lv text under a ru or en URL) and a page with
+    ``search_exclude: true`` stay out of the index: the lv text is indexed once, in lv.
+    """
+    lang = current_lang(config)
+    meta = page.meta or {}
+    strings = state().strings
+    try:
+        info = normalize(
+            context.get("search"),
+            path=_site_path(page, config),
+            front_matter=meta,
+            lang=lang,
+            translate=lambda key: strings.get(key, lang),
+        )
+    except (SearchSpecError, KeyError) as exc:
+        where = (
+            FsPath(page.file.abs_src_path).relative_to(state().root).as_posix()
+            if page.file.abs_src_path
+            else page.url
+        )
+        raise PluginError(f"{where}: {exc.args[0]}") from None
+    fallback = getattr(page.file, "locale", lang) != lang
+    context["search"] = info
+    context["search_indexed"] = not fallback and not meta.get("search_exclude", False)
+    return context
+
+
+def run_pagefind(config: MkDocsConfig) -> None:
+    """Index the whole built site, once per build, into ``site/pagefind/``."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "pagefind_bin",
+        "--site",
+        config.site_dir,
+        "--output-subdir",
+        OUTPUT_SUBDIR,
+    ]
+    # cwd: the site folder holds no pagefind.yml, so only these arguments apply
+    proc = subprocess.run(cmd, cwd=config.site_dir, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise PluginError(f"Pagefind failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    bundle = FsPath(config.site_dir, OUTPUT_SUBDIR)
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    summary = [
+        line.strip() for line in proc.stdout.splitlines() if line.strip().startswith("Indexed")
+    ]
+    log.info("Pagefind: %s", "; ".join(summary))
