@@ -222,10 +222,12 @@ EXTRA_PAGES = {
         "&lt;b&gt;treknrakstu&lt;/b&gt; onerrorpārbaude.\n"
     ),
     "docs/lv/news/seminars-oktobri.md": (
-        "---\ndate: 2026-10-01\n---\n# Seminārs oktobrī\n\nSeminārs par darba tiesībām.\n"
+        "---\ndate: 2026-10-01\ndescription: Seminārs par darba tiesībām.\n---\n"
+        "# Seminārs oktobrī\n\nSeminārs par darba tiesībām.\n"
     ),
     "docs/lv/news/seminars-decembri.md": (
-        "---\ndate: 2026-12-15\n---\n# Seminārs decembrī\n\nSeminārs par valodas kursiem.\n"
+        "---\ndate: 2026-12-15\ndescription: Seminārs par valodas kursiem.\n---\n"
+        "# Seminārs decembrī\n\nSeminārs par valodas kursiem.\n"
     ),
     # a guide page with the Latvian official terms in a box on the ru and en pages, as
     # the content pages have them

@@ -83,9 +83,36 @@ def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     return {
         "record": view,
         "jsonld": service_jsonld(ds, rec, lang),
+        "search": service_search(ds, rec, lang),
         "register_path": "register/",
         # where to turn when a provider's contacts are not known
         "info_line_path": record_path("service", INFO_LINE) if INFO_LINE in ds.services else None,
+    }
+
+
+def service_search(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
+    """Search index entries of a service page (see ``ici.search``).
+
+    The facets are the register index's, as words: category, region (service areas),
+    language (given in, or with an interpreter, as the register's language filter
+    counts them), provider type and cost. The Latvian names of the service and its
+    provider (and the provider's short name: PMLP, NVA, VID) let a reader find the ru or
+    en page by the name the institution uses.
+    """
+    org = organization(ds, rec)
+    attrs = item_attributes(ds, rec)
+    codes = [*attrs["language"], *attrs["interpreter"]]
+    return {
+        "kind": "service",
+        "filters": {
+            "category": [{"ui": f"register.category_{rec['category']}"}],
+            "region": [{"ui": f"regions.{region}"} for region in attrs["region"]],
+            "language": [language_name(code, lang) for code in codes],
+            "provider_type": [{"ui": f"register.provider_{org['type']}"}],
+            "cost": [{"ui": f"register.cost_{cost}"} for cost in attrs["cost"]],
+        },
+        "meta": {"detail": str(pick(org["name"], lang))},
+        "terms_lv": [rec["name"]["lv"], org["name"]["lv"], org.get("alternate_name") or ""],
     }
 
 
