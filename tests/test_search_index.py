@@ -213,7 +213,7 @@ def test_service_page_carries_its_register_facets_and_latvian_names(site: Built)
         "cost:Paid",
     ]
     metas = [n.attributes["data-pagefind-meta"] for n in body.css("[data-pagefind-meta]")]
-    assert metas == ["kind:service", "detail:Office of Citizenship and Migration Affairs"]
+    assert metas == ["kind:service", "detail:Office of Citizenship and Migration Affairs (PMLP)"]
     terms = [n.text() for n in body.css(".ici-lv-terms span[lang=lv]")]
     assert terms == ["Uzturēšanās atļaujas", "Pilsonības un migrācijas lietu pārvalde", "PMLP"]
     assert site.html("register/pmlp-residence-permits/index.html").css(".ici-lv-terms") == []

@@ -46,6 +46,8 @@ def service_summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
         "category": rec["category"],
         "status": rec["status"],
         "provider": pick(org["name"], lang),
+        # the short name people know and search for (PMLP, NVA, VID), in every language
+        "provider_short": org.get("alternate_name"),
         "provider_type": org["type"],
         "free": rec["free"],
         "languages": [language_name(code, lang) for code in rec["languages"]],
@@ -90,6 +92,11 @@ def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     }
 
 
+def _provider_label(org: Record, lang: str) -> str:
+    short = org.get("alternate_name")
+    return f"{pick(org['name'], lang)} ({short})" if short else str(pick(org["name"], lang))
+
+
 def service_search(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
     """Search index entries of a service page (see ``ici.search``).
 
@@ -111,7 +118,7 @@ def service_search(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
             "provider_type": [{"ui": f"register.provider_{org['type']}"}],
             "cost": [{"ui": f"register.cost_{cost}"} for cost in attrs["cost"]],
         },
-        "meta": {"detail": str(pick(org["name"], lang))},
+        "meta": {"detail": _provider_label(org, lang)},
         "terms_lv": [rec["name"]["lv"], org["name"]["lv"], org.get("alternate_name") or ""],
     }
 
