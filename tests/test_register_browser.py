@@ -105,7 +105,11 @@ def test_pin_two_services_then_one_from_its_page_copy_and_print(page: object, ba
 
     page.click("[data-ici-copy]")
     text = page.locator("[data-ici-shortlist-text]").input_value()
-    assert text.startswith("1. Legal advice\n   Provider: Information Centre for Immigrants\n")
+    # the provider with the short name people know it by
+    assert text.startswith(
+        "1. Legal advice\n   Provider: Information Centre for Immigrants (ICI)\n"
+    )
+    assert "   Provider: Office of Citizenship and Migration Affairs (PMLP)\n" in text
     assert "2. Trust line for cases of human trafficking" in text
     assert "   Phone: +371 28 612 120" in text
     assert "en/register/pmlp-residence-permits/" in text

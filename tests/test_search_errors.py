@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ici.search import SearchSpecError
+from ici.search import SearchSpecError, excluded
 from test_search_meta import norm
 
 CASES = [
@@ -59,3 +59,25 @@ def test_filter_key_without_label_is_an_unknown_string() -> None:
     message = "interface string 'search.filter_level' is not in data/strings.yaml"
     with pytest.raises(KeyError, match=re.escape(message)):
         norm({"filters": {"level": ["A1"]}})
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        (
+            {"search": {"exclude": True}},
+            "search: expected search_exclude: true to keep a page out of search (Material's search plugin is not used), got search: {'exclude': True}",
+        ),
+        ({"search_exclude": "yes"}, "search_exclude: expected true or false, got 'yes'"),
+    ],
+)
+def test_bad_exclusions_are_worded(front: dict, message: str) -> None:
+    with pytest.raises(SearchSpecError) as err:
+        excluded(front)
+    assert str(err.value) == message
+
+
+def test_search_exclude_true_or_false() -> None:
+    assert excluded({"search_exclude": True}) is True
+    assert excluded({"search_exclude": False}) is False
+    assert excluded({}) is False

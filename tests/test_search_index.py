@@ -2,51 +2,135 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode
 
-from pagefind_index import entry, filters
+from ici.pagefind_files import cbor_encode, read_index_file
+from ici.pages import KINDS as RECORD_KINDS
+from ici.search import KINDS
+from pagefind_index import entry, filter_files, filters
 from sitebuild import Built, build_copy
 
 LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
-REGIONS = {
-    "lv": {"Rīga": 2, "Latgale": 1, "Zemgale": 1, "Vidzeme": 1, "Kurzeme": 1},
-    "ru": {"Рига": 2, "Латгале": 1, "Земгале": 1, "Видземе": 1, "Курземе": 1},
-    "en": {"Riga": 2, "Latgale": 1, "Zemgale": 1, "Vidzeme": 1, "Kurzeme": 1},
+# the first folder of a generated record page -> its kind (contacts/riga/ -> branch)
+RECORD_FOLDERS = {spec.path.split("/", 1)[0]: kind for kind, spec in RECORD_KINDS.items()}
+FILTER_KEYS = {
+    "kind",
+    "category",
+    "region",
+    "language",
+    "provider_type",
+    "cost",
+    "event_kind",
+    "course_kind",
 }
+REGIONS = {
+    "lv": {"Rīga", "Kurzeme", "Zemgale", "Vidzeme", "Latgale", "Tiešsaistē"},
+    "ru": {"Рига", "Курземе", "Земгале", "Видземе", "Латгале", "Онлайн"},
+    "en": {"Riga", "Kurzeme", "Zemgale", "Vidzeme", "Latgale", "Online"},
+}
+# parts of a page that are site chrome or tools, not content
+CHROME = "header, footer, nav, form, .md-sidebar"
 
 
-def _indexable_pages(site: Path) -> dict[str, list[str]]:
-    """HTML pages Pagefind should index, by ``<html lang>``, found without Pagefind's markers.
+def _front_matter(md: Path) -> dict:
+    text = md.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text[4 : text.index("\n---", 4)]) or {}
 
-    Every HTML file counts except 404 pages (one per site, at the root) and fallback pages
-    (a page missing in ru or en is built from the lv text, with the "not translated"
-    notice; its text is indexed once, in lv) and pages whose Markdown says
-    ``search_exclude: true`` (listed by the caller's fixture, none in the real content).
+
+def _sources(root: Path) -> dict[str, dict]:
+    """Front matter of every Markdown page, by its output file (``ru/status/index.html``)."""
+    out = {}
+    for lang, prefix in LANGS.items():
+        docs = root / "docs" / lang
+        for md in docs.rglob("*.md"):
+            rel = md.relative_to(docs).with_suffix("")
+            folder = rel.parent if rel.name == "index" else rel
+            html = "index.html" if str(folder) == "." else f"{folder.as_posix()}/index.html"
+            out[prefix + html] = _front_matter(md)
+    return out
+
+
+def _pages(built: Built) -> dict[str, dict[str, list[str]]]:
+    """HTML pages by ``<html lang>``, found without Pagefind's markers, in three groups.
+
+    ``indexed``: every HTML page except 404 pages (one per site, at the root), fallback
+    pages (a page missing in ru or en is built from the lv text, with the "not
+    translated" notice; its text is indexed once, in lv) and pages whose Markdown says
+    ``search_exclude: true`` (``excluded``); ``fallback`` the fallback pages.
     """
-    pages: dict[str, list[str]] = {lang: [] for lang in LANGS}
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
+    sources = _sources(built.root)
+    pages = {lang: {"indexed": [], "excluded": [], "fallback": []} for lang in LANGS}
+    for path in sorted(built.site.rglob("*.html")):
+        rel = path.relative_to(built.site).as_posix()
         if rel.startswith("pagefind/") or path.name == "404.html":
             continue
         doc = HTMLParser(path.read_text(encoding="utf-8"))
+        lang = doc.css_first("html").attributes["lang"]
         if doc.css_first(".ici-fallback") is not None:
-            continue
-        pages[doc.css_first("html").attributes["lang"]].append(rel)
+            group = "fallback"
+        elif sources.get(rel, {}).get("search_exclude") is True:
+            group = "excluded"
+        else:
+            group = "indexed"
+        pages[lang][group].append(rel)
     return pages
+
+
+def _expected_kind(rel: str, lang: str, sources: dict[str, dict]) -> str:
+    """The kind a page should have: from its record folder, front matter or guide/news."""
+    parts = rel.removeprefix(LANGS[lang]).split("/")
+    if len(parts) == 3 and parts[0] in RECORD_FOLDERS:
+        return RECORD_FOLDERS[parts[0]]
+    front = sources.get(rel, {})
+    if "search_kind" in front:
+        return front["search_kind"]
+    return parts[0] if parts[0] in ("guide", "news") and len(parts) > 1 else "page"
+
+
+def _marked_filters(built: Built, pages: list[str]) -> dict[str, Counter]:
+    """``{filter: Counter(value: pages)}`` as the pages' own attributes say."""
+    out: dict[str, Counter] = {}
+    for rel in pages:
+        body = built.html(rel).css_first("[data-pagefind-body]")
+        marks = {n.attributes["data-pagefind-filter"] for n in body.css("[data-pagefind-filter]")}
+        for mark in marks:
+            key, value = mark.split(":", 1)
+            out.setdefault(key, Counter())[value] += 1
+    return out
+
+
+def _ignored(node: LexborNode, body: LexborNode) -> bool:
+    """Whether ``node`` is inside a ``data-pagefind-ignore`` element within ``body``."""
+    while node is not None and node != body:
+        if "data-pagefind-ignore" in node.attributes:
+            return True
+        node = node.parent
+    return False
 
 
 def test_entry_holds_each_language_with_its_page_count(site: Built) -> None:
     index = entry(site.site)
-    assert sorted(index["languages"]) == ["en", "lv", "ru"]
-    expected = _indexable_pages(site.site)
+    assert list(index["languages"]) == ["en", "lv", "ru"]
+    pages = _pages(site)
     counts = {lang: info["page_count"] for lang, info in index["languages"].items()}
-    assert counts == {lang: len(pages) for lang, pages in expected.items()}
-    # the real site: home, contacts, and 6 branch pages in each language
-    assert counts == {"lv": 8, "ru": 8, "en": 8}
+    assert counts == {lang: len(groups["indexed"]) for lang, groups in pages.items()}
+    # the editors' status page and the printable handout are kept out of search
+    for lang, prefix in LANGS.items():
+        assert pages[lang]["excluded"] == [
+            f"{prefix}handout/index.html",
+            f"{prefix}status/index.html",
+        ]
+        assert site.html(prefix + "status/index.html").css("[data-pagefind-body]") == []
 
 
 def test_pagefind_runs_once_per_build(site: Built) -> None:
@@ -59,21 +143,118 @@ def test_pagefind_runs_once_per_build(site: Built) -> None:
 
 
 def test_every_indexable_page_marks_only_its_article(site: Built) -> None:
-    for pages in _indexable_pages(site.site).values():
-        for rel in pages:
+    ignored_chrome = 0
+    for groups in _pages(site).values():
+        for rel in groups["indexed"]:
             doc = site.html(rel)
             bodies = doc.css("[data-pagefind-body]")
             assert len(bodies) == 1, rel
-            assert bodies[0].tag == "article", rel
-            assert bodies[0].css("header, footer, nav, .md-sidebar") == [], rel
+            body = bodies[0]
+            assert body.tag == "article", rel
+            assert "data-pagefind-ignore" not in body.attributes, rel
+            # Material's header, navigation, sidebars and footer are outside the article;
+            # a page's own tools (filter forms, jump lists) inside it are not indexed
+            for node in body.css(CHROME):
+                assert _ignored(node, body), (rel, node.tag, node.attributes.get("class"))
+                ignored_chrome += 1
+        for rel in groups["excluded"] + groups["fallback"]:
+            assert site.html(rel).css("[data-pagefind-body]") == [], rel
     assert site.html("404.html").css("[data-pagefind-body]") == []
+    # the register's category jump list and the listings' filter forms, in 3 languages
+    jump = site.html("register/index.html").css_first("nav.ici-jump")
+    assert "data-pagefind-ignore" in jump.attributes
+    assert ignored_chrome >= 3 * 3
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_region_and_kind_filters_are_indexed(site: Built, lang: str) -> None:
+def test_filters_are_indexed_as_the_pages_mark_them(site: Built, lang: str) -> None:
+    pages = _pages(site)[lang]["indexed"]
     found = filters(site.site, lang)
-    assert found["region"] == REGIONS[lang]
-    assert found["kind"] == {"branch": 6, "page": 2}
+    assert set(found) == FILTER_KEYS
+    # Pagefind read every filter of every page, and nothing else
+    assert found == {key: dict(values) for key, values in _marked_filters(site, pages).items()}
+    sources = _sources(site.root)
+    kinds = Counter(_expected_kind(rel, lang, sources) for rel in pages)
+    assert found["kind"] == dict(kinds)
+    assert set(found["kind"]) == set(KINDS)  # every kind of page is on the real site
+    assert set(found["region"]) == REGIONS[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_filter_files_are_in_a_fixed_order_and_named_by_content(site: Built, lang: str) -> None:
+    # Pagefind 1.5 writes the values in a random order; the build sorts them and names each
+    # file as Pagefind does, so two builds give the same files (test_reproducible.py)
+    files = filter_files(site.site, lang)
+    assert sorted(name for _, name, _ in files) == sorted(FILTER_KEYS)
+    for path, name, values in files:
+        assert [v for v, _ in values] == sorted(v for v, _ in values), (path.name, name)
+        digest = hashlib.sha1(cbor_encode([name, values])).hexdigest()
+        assert path.name == f"{lang}_{digest[:7]}.pf_filter"
+    meta = (
+        site.site / "pagefind" / f"pagefind.{entry(site.site)['languages'][lang]['hash']}.pf_meta"
+    )
+    listed = read_index_file(meta)[3]
+    assert listed == sorted([name, path.name.removesuffix(".pf_filter")] for path, name, _ in files)
+
+
+def test_service_page_carries_its_register_facets_and_latvian_names(site: Built) -> None:
+    doc = site.html("en/register/pmlp-residence-permits/index.html")
+    body = doc.css_first("[data-pagefind-body]")
+    assert [n.attributes["data-pagefind-filter"] for n in body.css("[data-pagefind-filter]")] == [
+        "kind:service",
+        "category:Residence and citizenship",
+        "region:Riga",
+        "region:Kurzeme",
+        "region:Zemgale",
+        "region:Vidzeme",
+        "region:Latgale",
+        "language:Latvian",
+        "provider_type:State institution",
+        "cost:Paid",
+    ]
+    metas = [n.attributes["data-pagefind-meta"] for n in body.css("[data-pagefind-meta]")]
+    assert metas == ["kind:service", "detail:Office of Citizenship and Migration Affairs (PMLP)"]
+    terms = [n.text() for n in body.css(".ici-lv-terms span[lang=lv]")]
+    assert terms == ["Uzturēšanās atļaujas", "Pilsonības un migrācijas lietu pārvalde", "PMLP"]
+    assert site.html("register/pmlp-residence-permits/index.html").css(".ici-lv-terms") == []
+
+
+def test_interpreter_languages_count_as_languages_of_a_service(site: Built) -> None:
+    body = site.html("register/ici-interpreter/index.html").css_first("[data-pagefind-body]")
+    marks = [n.attributes["data-pagefind-filter"] for n in body.css("[data-pagefind-filter]")]
+    assert {"language:latviešu", "language:darī", "language:puštu"} <= set(marks)
+
+
+def test_event_and_course_pages_carry_facets_and_a_start_date(site: Built) -> None:
+    event = site.html("ru/events/ngo-dialogue-platform-5/index.html")
+    body = event.css_first("[data-pagefind-body]")
+    assert [n.attributes["data-pagefind-filter"] for n in body.css("[data-pagefind-filter]")] == [
+        "kind:event",
+        "region:Рига",
+        "language:латышский",
+        "event_kind:Платформа диалога НГО",
+        "cost:Бесплатно",
+    ]
+    sort = body.css_first("[data-pagefind-sort]").attributes["data-pagefind-sort"]
+    assert sort == "date:2017-09-21T10:00:00+03:00"
+    terms = [n.text() for n in body.css(".ici-lv-terms span[lang=lv]")]
+    assert terms[0] == "NVO Dialoga platformas piektā tikšanās"
+
+    courses = _pages(site)["en"]["indexed"]
+    course_pages = [rel for rel in courses if rel.startswith("en/courses/") and rel.count("/") == 3]
+    assert course_pages
+    for rel in course_pages:
+        body = site.html(rel).css_first("[data-pagefind-body]")
+        keys = [
+            n.attributes["data-pagefind-filter"].split(":", 1)[0]
+            for n in body.css("[data-pagefind-filter]")
+        ]
+        assert keys[0] == "kind" and keys.count("course_kind") == 1 and "region" in keys, rel
+        assert (
+            body.css_first("[data-pagefind-sort]")
+            .attributes["data-pagefind-sort"]
+            .startswith("date:20")
+        ), rel
 
 
 def test_branch_page_carries_kind_region_and_latvian_names(site: Built) -> None:
@@ -110,8 +291,9 @@ def test_search_box_degrades_to_browse_links(site: Built, lang: str) -> None:
     assert "hidden" in box.css_first("form").attributes
     assert box.css_first("form label").attributes["for"] == box.css_first("input").attributes["id"]
     words = json.loads(box.css_first("script#ici-search-strings").text())
-    assert {"kind_service", "kind_event", "kind_course", "kind_guide", "kind_news"} <= set(words)
-    assert {"filter_region", "filter_category", "no_results", "results_for"} <= set(words)
+    assert {f"kind_{kind}" for kind in KINDS} <= set(words)
+    assert {f"filter_{key}" for key in FILTER_KEYS} <= set(words)
+    assert {"no_results", "results_for"} <= set(words)
     assert doc.css("header .md-search") == []  # Material's own search is gone
 
 
@@ -121,27 +303,43 @@ def test_root_404_search_box_links_from_the_site_root(site: Built) -> None:
 
 
 PAGES = {
-    "docs/lv/guide/index.md": "# Ceļvedis\n\nKā saņemt uzturēšanās atļauju.\n",
+    "docs/lv/guide/jauna-lapa.md": "# Jauna lapa\n\nKā saņemt uzturēšanās atļauju.\n",
     "docs/lv/news/jauns-birojs.md": (
-        "---\ndate: 2026-12-01\n---\n# Jauns birojs\n\nAtvērts birojs.\n"
+        "---\ndate: 2026-12-01\ndescription: Atvērts jauns birojs.\n---\n"
+        "# Jauns birojs\n\nAtvērts birojs.\n"
     ),
     "docs/lv/iekseja.md": "---\nsearch_exclude: true\n---\n# Iekšēja lapa\n\nNav meklējama.\n",
 }
 
 
-def test_kinds_from_folders_dates_exclusions_and_fallbacks(tmp_path: Path) -> None:
+def test_kinds_from_folders_dates_exclusions_and_fallbacks(site: Built, tmp_path: Path) -> None:
     built = build_copy(tmp_path, PAGES)
     assert built.returncode == 0, built.output
-    site = built.site
-    counts = {lang: info["page_count"] for lang, info in entry(site)["languages"].items()}
-    expected = _indexable_pages(site)
-    expected["lv"].remove("iekseja/index.html")  # search_exclude: true
-    assert counts == {lang: len(pages) for lang, pages in expected.items()}
-    # lv: 8 pages + guide + news (the excluded page is not counted); ru and en have the
-    # three new pages only as lv fallbacks, which are not indexed
-    assert counts == {"lv": 10, "ru": 8, "en": 8}
-    assert filters(site, "lv")["kind"] == {"page": 2, "branch": 6, "guide": 1, "news": 1}
-    assert filters(site, "ru")["kind"] == {"page": 2, "branch": 6}
+    counts = {lang: info["page_count"] for lang, info in entry(built.site)["languages"].items()}
+    pages = _pages(built)
+    assert counts == {lang: len(groups["indexed"]) for lang, groups in pages.items()}
+    assert "iekseja/index.html" in pages["lv"]["excluded"]
+    # lv gains the guide page and the news item (the excluded page is not counted); ru and
+    # en have the three new pages only as lv fallbacks, which are not indexed
+    before = {lang: info["page_count"] for lang, info in entry(site.site)["languages"].items()}
+    assert counts == {"lv": before["lv"] + 2, "ru": before["ru"], "en": before["en"]}
+    for lang in ("ru", "en"):
+        assert sorted(pages[lang]["fallback"]) == sorted(
+            f"{lang}/{rel}"
+            for rel in (
+                "guide/jauna-lapa/index.html",
+                "news/jauns-birojs/index.html",
+                "iekseja/index.html",
+            )
+        )
+    kinds_before = filters(site.site, "lv")["kind"]
+    kinds = filters(built.site, "lv")["kind"]
+    assert kinds == {
+        **kinds_before,
+        "guide": kinds_before["guide"] + 1,
+        "news": kinds_before["news"] + 1,
+    }
+    assert filters(built.site, "ru")["kind"] == filters(site.site, "ru")["kind"]
 
     news = built.html("news/jauns-birojs/index.html").css_first("[data-pagefind-body]")
     assert (
@@ -150,7 +348,7 @@ def test_kinds_from_folders_dates_exclusions_and_fallbacks(tmp_path: Path) -> No
     metas = [n.attributes["data-pagefind-meta"] for n in news.css("[data-pagefind-meta]")]
     assert metas == ["kind:news", "date:2026-12-01"]
     assert built.html("iekseja/index.html").css("[data-pagefind-body]") == []
-    assert built.html("en/guide/index.html").css("[data-pagefind-body]") == []
+    assert built.html("en/guide/jauna-lapa/index.html").css("[data-pagefind-body]") == []
 
 
 def test_unknown_search_kind_fails_the_build_with_the_file(tmp_path: Path) -> None:
@@ -161,4 +359,17 @@ def test_unknown_search_kind_fails_the_build_with_the_file(tmp_path: Path) -> No
     assert (
         "docs/lv/index.md: search_kind: expected one of page, guide, news, service, event, "
         "course, branch, got 'blog'" in built.output
+    )
+
+
+def test_material_search_exclude_fails_the_build_with_the_fix(tmp_path: Path) -> None:
+    page = "docs/lv/status.md"
+    text = (Path(__file__).parents[1] / page).read_text(encoding="utf-8")
+    text = text.replace("search_exclude: true", "search:\n  exclude: true")
+    built = build_copy(tmp_path, {page: text})
+    assert built.returncode != 0
+    assert (
+        "docs/lv/status.md: search: expected search_exclude: true to keep a page out of "
+        "search (Material's search plugin is not used), got search: {'exclude': True}"
+        in built.output
     )

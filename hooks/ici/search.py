@@ -24,11 +24,12 @@ inside the indexed content (``data-pagefind-body``)::
   interface string from ``data/strings.yaml``. Filter values are what the reader sees in
   the filter lists, so they must be words, not codes.
 - Service pages (kind ``service``) carry the filters ``category``, ``region``, ``language``
-  (the languages the service is given in), ``provider_type`` and ``cost``. Event pages
-  (``event``) carry ``region``, ``language`` and ``format`` and ``sort: {"date": start}``;
-  course pages (``course``) carry ``region``, ``language``, ``level`` and ``cost`` and
-  ``sort: {"date": start_date}``. News pages get ``sort: {"date": ...}`` from their
-  ``date:`` front matter.
+  (the languages the service is given in, or with an interpreter), ``provider_type`` and
+  ``cost``. Event pages (``event``) carry ``region``, ``language``, ``event_kind`` and
+  ``cost`` and ``sort: {"date": start}``; course pages (``course``) carry ``region``,
+  ``language``, ``course_kind`` and ``cost`` and ``sort: {"date": start_date}``. Region,
+  language and cost are worded alike on every kind, so one value covers them all. News
+  pages get ``sort: {"date": ...}`` from their ``date:`` front matter.
 - ``terms_lv``: the Latvian official names of the record and its provider (institution,
   document). On ru and en pages they are shown in a "In Latvian" line inside the indexed
   content, so a reader who types the Latvian name on a ru or en page finds the page. On
@@ -38,7 +39,9 @@ inside the indexed content (``data-pagefind-body``)::
 
 Pages without a view (Markdown) get their kind from ``search_kind:`` in the front matter,
 else from their folder (``guide/``, ``news/``), else ``page``; ``search_exclude: true``
-keeps a page out of the index.
+keeps a page out of the index. Material's ``search: {exclude: true}`` is refused with a
+pointer to ``search_exclude``: the site has no Material search, and a page that an editor
+meant to hide must not be indexed silently.
 """
 
 from __future__ import annotations
@@ -113,6 +116,20 @@ def _text(where: str, value: object, translate: Translate) -> str:
 def _within(short: str, long: str) -> bool:
     """Whether ``short`` occurs in ``long`` as whole words, ignoring case."""
     return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long, re.IGNORECASE) is not None
+
+
+def excluded(front_matter: Mapping[str, Any]) -> bool:
+    """Whether the front matter keeps the page out of the index (``search_exclude: true``)."""
+    if "search" in front_matter:
+        raise SearchSpecError(
+            "search: expected search_exclude: true to keep a page out of search "
+            "(Material's search plugin is not used), got "
+            f"search: {front_matter['search']!r}"
+        )
+    value = front_matter.get("search_exclude", False)
+    if not isinstance(value, bool):
+        raise SearchSpecError(f"search_exclude: expected true or false, got {value!r}")
+    return value
 
 
 def page_kind(path: str, front_matter: Mapping[str, Any]) -> str:
@@ -200,6 +217,7 @@ __all__ = [
     "SearchInfo",
     "SearchSpecError",
     "client_strings",
+    "excluded",
     "normalize",
     "page_kind",
 ]

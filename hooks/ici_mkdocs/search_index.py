@@ -19,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from ici.search import SearchSpecError, client_strings, normalize
+from ici.pagefind_files import PagefindFormatError, stabilize
+from ici.search import SearchSpecError, client_strings, excluded, normalize
 
 from .state import current_lang, i18n, state
 
@@ -72,6 +73,7 @@ def add_search_context(context: dict[str, Any], page: Page, config: MkDocsConfig
             lang=lang,
             translate=lambda key: strings.get(key, lang),
         )
+        exclude = excluded(meta)
     except (SearchSpecError, KeyError) as exc:
         where = (
             FsPath(page.file.abs_src_path).relative_to(state().root).as_posix()
@@ -81,7 +83,7 @@ def add_search_context(context: dict[str, Any], page: Page, config: MkDocsConfig
         raise PluginError(f"{where}: {exc.args[0]}") from None
     fallback = getattr(page.file, "locale", lang) != lang
     context["search"] = info
-    context["search_indexed"] = not fallback and not meta.get("search_exclude", False)
+    context["search_indexed"] = not fallback and not exclude
     return context
 
 
@@ -103,6 +105,11 @@ def run_pagefind(config: MkDocsConfig) -> None:
     bundle = FsPath(config.site_dir, OUTPUT_SUBDIR)
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
+    try:
+        # Pagefind 1.5 writes some lists in a random order: the same site, the same bytes
+        stabilize(bundle)
+    except PagefindFormatError as exc:
+        raise PluginError(f"Pagefind output not understood: {exc}") from None
     summary = [
         line.strip() for line in proc.stdout.splitlines() if line.strip().startswith("Indexed")
     ]

@@ -13,7 +13,9 @@ from ..text import pick, plain
 from .places import (
     filter_options,
     languages_view,
+    listing_search_filters,
     organization_jsonld,
+    organization_terms_lv,
     organization_view,
     place_jsonld,
     place_region,
@@ -131,7 +133,26 @@ def course_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         seats=rec.get("seats"),
         registration=registration_view(rec["registration"], lang),
     )
-    return {"record": view, "jsonld": course_jsonld(ds, rec, lang, ds.built_at)}
+    return {
+        "record": view,
+        "jsonld": course_jsonld(ds, rec, lang, ds.built_at),
+        "search": course_search(ds, rec, view),
+    }
+
+
+def course_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, Any]:
+    """Search index entries of a course page (see ``ici.search``): facets, start, lv names."""
+    return {
+        "kind": "course",
+        "filters": listing_search_filters(view, "courses", "course_kind"),
+        "sort": {"date": view["start_iso"]},
+        "meta": {"detail": view["dates"]},
+        "terms_lv": [
+            rec["title"]["lv"],
+            *organization_terms_lv(ds, rec["organizer"]),
+            *(t for p in rec.get("partners") or [] for t in organization_terms_lv(ds, p)),
+        ],
+    }
 
 
 def _list_order(item: dict[str, Any]) -> tuple[int, int]:

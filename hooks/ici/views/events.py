@@ -18,7 +18,9 @@ from ..text import pick, plain
 from .places import (
     filter_options,
     languages_view,
+    listing_search_filters,
     organization_jsonld,
+    organization_terms_lv,
     organization_view,
     place_jsonld,
     place_region,
@@ -191,6 +193,7 @@ def event_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     return {
         "record": view,
         "jsonld": event_jsonld(ds, rec, lang),
+        "search": event_search(ds, rec, view),
         # the page is at events/<id>/, the calendar files one level up
         "head_links": [
             {"rel": "alternate", "type": "text/calendar", "href": f"../{rid}.ics", "title": title},
@@ -201,6 +204,21 @@ def event_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
                 "title": "iCalendar",
             },
         ],
+    }
+
+
+def event_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, Any]:
+    """Search index entries of an event page (see ``ici.search``): facets, date, lv names.
+
+    The date is the one the listing shows: the next time for a repeating event, else its
+    (last) start, so "newest first" puts the coming events first.
+    """
+    return {
+        "kind": "event",
+        "filters": listing_search_filters(view, "events", "event_kind"),
+        "sort": {"date": view["start_iso"]},
+        "meta": {"detail": view["when"]},
+        "terms_lv": [rec["title"]["lv"], *organization_terms_lv(ds, rec["organizer"])],
     }
 
 

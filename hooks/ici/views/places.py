@@ -125,3 +125,24 @@ def filter_options(items: list[dict[str, Any]], lang: str) -> dict[str, list[dic
             languages_view(sorted(languages), lang), key=lambda lv: lv["name"].casefold()
         ),
     }
+
+
+def organization_terms_lv(ds: Dataset, org_id: str) -> list[str]:
+    """An organization's Latvian name and short name (PMLP, NVA), for search (``terms_lv``)."""
+    org = ds.organizations[org_id]
+    return [org["name"]["lv"], org.get("alternate_name") or ""]
+
+
+def listing_search_filters(item: dict[str, Any], section: str, kind_key: str) -> dict[str, Any]:
+    """Search facets an event or a course page shares (see ``ici.search``).
+
+    Region, language and cost use the same words as the service pages (region names,
+    "free"/"paid"), so one filter value covers services, events and courses alike.
+    """
+    region = item["region"]
+    return {
+        "region": [{"ui": f"{section}.online" if region == "online" else f"regions.{region}"}],
+        "language": [language["name"] for language in item["languages"]],
+        kind_key: [{"ui": f"{section}.kind_{item['kind']}"}],
+        "cost": [{"ui": "register.cost_" + ("free" if item["free"] else "paid")}],
+    }

@@ -46,6 +46,8 @@ def service_summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
         "category": rec["category"],
         "status": rec["status"],
         "provider": pick(org["name"], lang),
+        # the short name people know and search for (PMLP, NVA, VID), in every language
+        "provider_short": org.get("alternate_name"),
         "provider_type": org["type"],
         "free": rec["free"],
         "languages": [language_name(code, lang) for code in rec["languages"]],
@@ -83,9 +85,41 @@ def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     return {
         "record": view,
         "jsonld": service_jsonld(ds, rec, lang),
+        "search": service_search(ds, rec, lang),
         "register_path": "register/",
         # where to turn when a provider's contacts are not known
         "info_line_path": record_path("service", INFO_LINE) if INFO_LINE in ds.services else None,
+    }
+
+
+def _provider_label(org: Record, lang: str) -> str:
+    short = org.get("alternate_name")
+    return f"{pick(org['name'], lang)} ({short})" if short else str(pick(org["name"], lang))
+
+
+def service_search(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
+    """Search index entries of a service page (see ``ici.search``).
+
+    The facets are the register index's, as words: category, region (service areas),
+    language (given in, or with an interpreter, as the register's language filter
+    counts them), provider type and cost. The Latvian names of the service and its
+    provider (and the provider's short name: PMLP, NVA, VID) let a reader find the ru or
+    en page by the name the institution uses.
+    """
+    org = organization(ds, rec)
+    attrs = item_attributes(ds, rec)
+    codes = [*attrs["language"], *attrs["interpreter"]]
+    return {
+        "kind": "service",
+        "filters": {
+            "category": [{"ui": f"register.category_{rec['category']}"}],
+            "region": [{"ui": f"regions.{region}"} for region in attrs["region"]],
+            "language": [language_name(code, lang) for code in codes],
+            "provider_type": [{"ui": f"register.provider_{org['type']}"}],
+            "cost": [{"ui": f"register.cost_{cost}"} for cost in attrs["cost"]],
+        },
+        "meta": {"detail": _provider_label(org, lang)},
+        "terms_lv": [rec["name"]["lv"], org["name"]["lv"], org.get("alternate_name") or ""],
     }
 
 

@@ -25,7 +25,7 @@
   var PAGE_SIZE = 8;
   var DEBOUNCE_MS = 200;
   // filter groups in this order; other keys follow alphabetically
-  var FILTER_ORDER = ["kind", "category", "region", "language", "provider_type", "cost", "format", "level"];
+  var FILTER_ORDER = ["kind", "category", "event_kind", "course_kind", "region", "language", "provider_type", "cost"];
 
   var words = JSON.parse(document.getElementById("ici-search-strings").textContent);
   var form = root.querySelector("[data-ici-search-form]");
