@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from browserkit import ENHANCE, badges_filled, chromium, page_kinds, serve, split_lang
 from sitebuild import ROOT, Built, build, copy_project
+from urlsafety import unsafe_links
 from xss_data import write_hostile_data
 
 
@@ -41,6 +42,11 @@ def test_no_payload_becomes_markup(hostile: Built) -> None:
                 continue
             assert "__xss" not in script.text(), path
         assert doc.css("svg[onload], img[onerror], b[onmouseover]") == [], path
+
+
+def test_every_link_has_an_allowed_scheme_and_shape(hostile: Built) -> None:
+    # web, mailto:, tel:, skype: and map links only, each in the shape data can produce
+    assert unsafe_links(hostile) == {}
 
 
 def test_template_syntax_in_data_is_shown_literally(hostile: Built) -> None:
