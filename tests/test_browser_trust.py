@@ -56,7 +56,7 @@ class Tour:
     switches: list[Switch] = field(default_factory=list)
     search_requests: dict[str, list[str]] = field(default_factory=dict)
     cookies: list[dict] = field(default_factory=list)
-    storage_cookies: dict[str, str] = field(default_factory=dict)
+    document_cookies: dict[str, str] = field(default_factory=dict)
 
 
 def _expected_url(base: str, path: str | None, lang: str) -> str:
@@ -84,8 +84,9 @@ def _switch(page: object, tour: Tour, path: str | None, target: str) -> None:
             page.keyboard.press("Enter")
     switch.landed = page.url
     switch.html_lang = page.evaluate("() => document.documentElement.lang")
-    if page.evaluate("() => document.cookie"):
-        tour.storage_cookies[page.url] = page.evaluate("() => document.cookie")
+    cookie = page.evaluate("() => document.cookie")
+    if cookie:
+        tour.document_cookies[page.url] = cookie
     tour.switches.append(switch)
 
 
@@ -229,7 +230,7 @@ def test_no_request_fails_but_the_themes_sitemap_probes(tour: Tour) -> None:
 
 def test_no_cookies(tour: Tour) -> None:
     assert tour.cookies == []
-    assert tour.storage_cookies == {}
+    assert tour.document_cookies == {}
 
 
 def test_csp_blocks_an_injected_inline_script(served: tuple[object, str]) -> None:
