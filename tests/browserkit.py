@@ -6,16 +6,21 @@ import functools
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from sitebuild import Built
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
+LANGS = ("lv", "ru", "en")
+DEFAULT_LANG = "lv"
 
 
 def require_chromium() -> None:
@@ -31,11 +36,17 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # the browser drops connections it no longer needs (a page left mid-load): no noise
+        pass
+
+
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 and yield the base URL (ends with a slash)."""
     handler = functools.partial(_Quiet, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -47,10 +58,17 @@ def serve(directory: Path) -> Iterator[str]:
 
 @dataclass
 class Visit:
-    """What one page did: every request it made and every console error or page error."""
+    """What one page did: every request it made and every console error or page error.
+
+    ``failed`` holds ``(status, url)`` of every response with status 400 or more, and
+    ``error_urls`` the URL each console error came from (for "Failed to load resource"
+    errors: the resource), so a test can tell the theme's known 404s from real ones.
+    """
 
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    error_urls: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -67,11 +85,132 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
+def _console(visit: Visit, msg: object) -> None:
+    if msg.type == "error":
+        visit.errors.append(msg.text)
+        visit.error_urls.append((msg.location or {}).get("url", ""))
+
+
+def _pageerror(visit: Visit, exc: object) -> None:
+    visit.errors.append(str(exc))
+    visit.error_urls.append("")
+
+
+def _response(visit: Visit, response: object) -> None:
+    if response.status >= 400:
+        visit.failed.append((response.status, response.url))
+
+
 def watch(page: object, visit: Visit) -> None:
     """Record requests and errors of ``page`` into ``visit``."""
     page.on("request", lambda req: visit.requests.append(req.url))
-    page.on(
-        "console",
-        lambda msg: visit.errors.append(msg.text) if msg.type == "error" else None,
+    page.on("response", lambda response: _response(visit, response))
+    page.on("console", lambda msg: _console(visit, msg))
+    page.on("pageerror", lambda exc: _pageerror(visit, exc))
+
+
+def watch_context(context: object, visit: Visit) -> None:
+    """Record requests and errors of every page of a browser context into ``visit``.
+
+    The context also sees the requests of the pages' workers (Pagefind's search runs in
+    a dedicated worker), which a page's own ``request`` event may not.
+    """
+    context.on("request", lambda req: visit.requests.append(req.url))
+    context.on("response", lambda response: _response(visit, response))
+    context.on("console", lambda msg: _console(visit, msg))
+    context.on("weberror", lambda err: _pageerror(visit, err.error))
+
+
+def theme_sitemap_probe(url: str) -> bool:
+    """Whether a failed request is Material's "stay on page" probe for ``sitemap.xml``.
+
+    Material 9.8 fetches ``sitemap.xml`` next to every ``<link rel=alternate>`` of a page
+    (the other languages, feeds, exports) to map the reader to the same page after a
+    language switch; only the site root has one, so the others answer 404. Our switcher
+    links already point at the same page in the other language, so nothing is lost.
+    """
+    return urlsplit(url).path.endswith("/sitemap.xml")
+
+
+# ---- the pages to visit ---------------------------------------------------------------
+
+
+def split_lang(rel: str) -> tuple[str, str]:
+    """``ru/register/x/index.html`` -> ``("ru", "register/x/")``; the site root is ``lv``."""
+    parts = rel.split("/")
+    lang = parts[0] if parts[0] in LANGS and parts[0] != DEFAULT_LANG else DEFAULT_LANG
+    body = parts[1:] if lang != DEFAULT_LANG else parts
+    if body[-1] == "index.html":
+        body = body[:-1]
+        return lang, "".join(part + "/" for part in body)
+    return lang, "/".join(body)
+
+
+def lang_prefix(lang: str) -> str:
+    """The folder of a language below the site root: ``""`` for lv, ``"ru/"`` for ru."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def page_kinds(built: Built) -> list[str]:
+    """One page of each kind and language: every listing page and the first record page.
+
+    Derived from the built site, so a new section or record kind is covered without
+    editing a list: pages are grouped by language and folder (a record page by its parent
+    folder), the 404 page is its own kind, and Pagefind's files are left out.
+    """
+    chosen: dict[tuple[str, ...], str] = {}
+    for path in built.pages():
+        rel = path.relative_to(built.site).as_posix()
+        if rel.startswith("pagefind/"):
+            continue
+        parts = rel.split("/")
+        lang = parts[0] if parts[0] in LANGS and parts[0] != DEFAULT_LANG else DEFAULT_LANG
+        body = parts[1:] if lang != DEFAULT_LANG else parts
+        if len(body) > 2:
+            key = (*body[:-2], "*")  # a record page: one per folder
+        elif body[-1] == "index.html":
+            key = (*body[:-1], "index")
+        else:
+            key = tuple(body)  # 404.html
+        chosen.setdefault((lang, *key), rel)
+    return sorted(chosen.values())
+
+
+# ---- the scripted components in the state a reader leaves them in ---------------------
+
+
+def badges_filled(page: object) -> None:
+    """Wait until the opening-hours script has filled every badge of the page."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-ici-hours]')]"
+        ".every(b => !b.hidden && b.textContent.trim())"
     )
-    page.on("pageerror", lambda exc: visit.errors.append(str(exc)))
+
+
+def _register(page: object) -> None:
+    page.wait_for_selector("[data-ici-filters]:not([hidden])")
+    # the shortlist is kept in localStorage, which the languages share: pin one more
+    page.locator("[data-ici-pin] button[data-pinned=false]").first.click()
+    page.wait_for_selector("[data-ici-shortlist-items] li")
+    page.locator("[data-ici-filters] input[type=checkbox]").first.check()
+
+
+def _listing(page: object) -> None:
+    page.wait_for_selector("form[data-ici-filters]:not([hidden])")
+    page.locator("form[data-ici-filters] select").first.select_option(index=1)
+    page.locator("form[data-ici-filters] input[type=checkbox]").first.check()
+
+
+def _search(page: object) -> None:
+    page.fill("#ici-search-input", "PMLP")
+    page.wait_for_selector("[data-ici-search-results] li")
+
+
+# site path below the language root -> what a reader does there: filters used and a
+# service pinned in the register, event and course filters used, search results open
+ENHANCE: dict[str, Callable[[object], None]] = {
+    "": _search,
+    "register/": _register,
+    "events/": _listing,
+    "courses/": _listing,
+}

@@ -53,9 +53,12 @@ def copy_project(dest: Path, replace: dict[str, str | None] | None = None) -> Pa
     return dest
 
 
-def build(root: Path, *extra: str) -> Built:
+SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: "now" of every test build
+
+
+def build(root: Path, *extra: str, epoch: int = SOURCE_DATE_EPOCH) -> Built:
     """Run ``mkdocs build --strict`` in ``root`` as an editor or CI would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site", *extra],
         cwd=root,
