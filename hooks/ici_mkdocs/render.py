@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -24,9 +26,99 @@ def _autoescape(name: str | None) -> bool:
     return bool(name) and name.startswith("ici/")
 
 
+class _SharedBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the process.
+
+    Each language build gets a new environment, which would compile every template again;
+    a bucket is keyed by template name and source checksum, so an edited template (under
+    ``mkdocs serve``) is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
+
+
+# attribute values in rendered HTML: a relative link to the page itself ("./", "?x"), or to
+# a sibling page of the same folder ("../name/...")
+_ATTR_VALUE = re.compile(r'="([^"]*)"')
+_SIBLING = re.compile(r"\.\./([^/?#]+)/")
+
+
+def _relative_targets(html: str) -> tuple[set[str], bool]:
+    """Sibling page names that ``html`` links to, and whether it links to its own page."""
+    siblings: set[str] = set()
+    own = False
+    for value in _ATTR_VALUE.findall(html):
+        if value in ("", ".") or value.startswith(("./", "?")):
+            own = True
+        elif m := _SIBLING.match(value):
+            siblings.add(m.group(1))
+    return siblings, own
+
+
+class Fragments:
+    """Theme fragments that many pages share, rendered once per folder in one language build.
+
+    ``ici_fragment(block, key, render)`` in ``overrides/main.html``: ``key`` is a page's
+    (folder, name) from :func:`fragment_key`. Relative links from any page of a folder
+    are the same, except links to the page itself or to a sibling of the first page: a
+    fragment that links to its own page is not shared, and a page that the shared
+    fragment links to renders its own.
+    """
+
+    def __init__(self) -> None:
+        self._shared: dict[tuple[str, str], tuple[str, set[str]]] = {}
+
+    def __call__(self, block: str, key: tuple[str, str], render: Callable[[], str]) -> str:
+        folder, name = key
+        shared = self._shared.get((block, folder))
+        if shared is not None and name not in shared[1]:
+            return shared[0]
+        html = render()
+        if shared is None:
+            siblings, own = _relative_targets(str(html))
+            if not own:
+                self._shared[(block, folder)] = (html, siblings)
+        return html
+
+
+def fragment_key(page: Page) -> tuple[str, str] | None:
+    """(folder, name) of a page whose sidebars and footer may be shared, else None.
+
+    Pages outside the nav with no table of contents and no previous/next links render the
+    same navigation, table of contents and footer, up to their relative links.
+    """
+    shared = (
+        not page.toc.items
+        and page.parent is None
+        and page.previous_page is None
+        and page.next_page is None
+        and not (page.meta or {}).get("hide")
+        and page.file.inclusion.is_not_in_nav()
+    )
+    if not shared:
+        return None
+    folder, name = posixpath.split((page.url or "").rstrip("/"))
+    return folder, name
+
+
 def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
     """Escape by default in ``overrides/ici/``; give templates ``ui`` strings and hotlines."""
     env.autoescape = _autoescape
+    # compile each template once per process, not once per language build
+    env.bytecode_cache = _BYTECODE
+    env.globals["ici_fragment"] = Fragments()  # new for each language build
     strings = state().strings
     lang = current_lang(config)
     env.globals["ui"] = lambda key: strings.get(key, lang)
@@ -91,6 +183,8 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
         context.update(LIST_VIEWS[meta["ici_list"]](ds, lang))
     context["lang"] = lang
     context["link"] = page_linker(page, config)
+    # record pages are the many; a hand-written page keeps Material's own rendering
+    context["ici_fragment_key"] = fragment_key(page) if "ici_kind" in meta else None
     _relative_alternates(page, config)
     return context
 
