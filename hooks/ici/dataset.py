@@ -24,6 +24,9 @@ DATA_FILES: dict[str, tuple[str, ...]] = {
 }
 
 Record = dict[str, Any]
+# Dataset.derived key: the YAML nodes of the data files by name, read once for the
+# translation status (which would otherwise parse every file again)
+YAML_NODES = "yaml_nodes"
 
 
 @dataclass
@@ -82,6 +85,7 @@ def load_dataset(root: FsPath) -> Dataset:
     if problems:
         raise DataError(problems)
     ds = Dataset(root=root, news=news)
+    ds.derived[YAML_NODES] = {name: src.node for name, src in sources.items()}
     for name, keys in DATA_FILES.items():
         for key in keys:
             target = ds.collection(key)

@@ -45,6 +45,8 @@ class Source:
     file: str
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    # the YAML document node, for readers that need more than lines (translation status)
+    node: Node | None = field(default=None, repr=False, compare=False)
 
     def line(self, path: Path) -> int:
         """Line of ``path`` or of its nearest ancestor that has one."""
@@ -66,7 +68,7 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
         out: dict[str, Any] = {}
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _scalar(key_node, loader)
             if not isinstance(key, str):
                 key = str(key)
             if key in out:
@@ -89,6 +91,16 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
             _convert(item, (*path, i), loader, src, problems) for i, item in enumerate(node.value)
         ]
     assert isinstance(node, ScalarNode)
+    return _scalar(node, loader)
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _scalar(node: Node, loader: Any) -> Any:
+    # most values are text: SafeConstructor returns a str node's value as it is
+    if node.tag == _STR and isinstance(node, ScalarNode):
+        return node.value
     return loader.construct_object(node, deep=True)
 
 
@@ -178,6 +190,7 @@ def _to_source(
         return src, [Problem(display, 1, "", f"file is empty, expected a mapping with {keys}")]
     problems: list[Problem] = []
     src.data = _convert(node, (), loader, src, problems)
+    src.node = node
     if not isinstance(src.data, dict):
         keys = ", ".join(top_keys)
         got = show_value(src.data)

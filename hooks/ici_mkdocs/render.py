@@ -49,18 +49,19 @@ class _SharedBytecode(jinja2.BytecodeCache):
 _BYTECODE = _SharedBytecode()
 
 
-# attribute values in rendered HTML: a relative link to the page itself ("./", "?x"), or to
-# a sibling page of the same folder ("../name/...")
-_ATTR_VALUE = re.compile(r'="([^"]*)"')
+# Relative URLs in rendered HTML: any attribute value starting "./" or "../name/" (links,
+# scripts, data-* URLs), and the empty or query-only links of URL attributes
+_RELATIVE = re.compile(r'="(\.\.?/[^"]*)"')
+_URL_ATTR = re.compile(r'\b(?:href|src|srcset|action|formaction|poster)="(|\.|\?[^"]*)"')
 _SIBLING = re.compile(r"\.\./([^/?#]+)/")
 
 
 def _relative_targets(html: str) -> tuple[set[str], bool]:
     """Sibling page names that ``html`` links to, and whether it links to its own page."""
     siblings: set[str] = set()
-    own = False
-    for value in _ATTR_VALUE.findall(html):
-        if value in ("", ".") or value.startswith(("./", "?")):
+    own = _URL_ATTR.search(html) is not None
+    for value in _RELATIVE.findall(html):
+        if value.startswith("./"):
             own = True
         elif m := _SIBLING.match(value):
             siblings.add(m.group(1))
