@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from ici import csp
 from ici_mkdocs import generated, render, search_index, site_files, timing
-from ici_mkdocs.state import is_first_build, load
+from ici_mkdocs.state import finish, is_first_build, load
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -83,4 +83,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         # every language is built now: index the whole site once
         with timing.phase("pagefind"):
             search_index.run_pagefind(config)
+        finish()
         timing.write()
