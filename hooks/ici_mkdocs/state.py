@@ -14,6 +14,8 @@ from ici.links import check_links
 from ici.problems import DataError
 from ici.ui import Strings, load_strings
 
+from .forked import ForkedJob
+
 
 @dataclass
 class SiteState:
@@ -23,6 +25,8 @@ class SiteState:
     dataset: Dataset
     strings: Strings
     template_404: dict[str, str] = field(default_factory=dict)
+    # the child process writing every language's exports, if one does (site_files)
+    files_job: ForkedJob | None = None
 
 
 _state: SiteState | None = None
