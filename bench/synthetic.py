@@ -10,8 +10,12 @@ gives the same files.
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import random
+import re
 import shutil
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,21 +33,48 @@ CATEGORIES = [
 CHANNELS = ["in_person", "phone", "email", "skype", "online"]
 LANGS = ["lv", "ru", "en", "uk", "ar", "fr", "es", "zh", "tr", "hi"]
 BRANCHES = ["riga", "latgale", "zemgale", "vidzeme", "kurzeme"]
-WORDS = {
-    "lv": "palīdzība konsultācija uzturēšanās atļauja darbs dzīvesvieta ģimene bērni skola "
-    "veselība nodokļi valoda kursi tulks jurists sociālais dienests iesniegums dokumenti "
-    "pieteikums pašvaldība reģistrācija ārsts apdrošināšana pabalsts mājoklis".split(),
-    "ru": "помощь консультация вид на жительство работа место жительства семья дети школа "
-    "здоровье налоги язык курсы переводчик юрист социальная служба заявление документы "
-    "самоуправление регистрация врач страхование пособие жильё".split(),
-    "en": "help advice residence permit work address family children school health taxes "
-    "language courses interpreter lawyer social service application documents municipality "
-    "registration doctor insurance benefit housing".split(),
-}
+DOCS = REAL.parent / "docs"
+# Markdown and HTML syntax that is not text: attribute lists, tags, link targets, URLs
+_NOT_TEXT = re.compile(r"\{[^}]*\}|<[^>]+>|\]\([^)]*\)|https?://\S+|\w+@\S+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@functools.cache
+def vocabulary(lang: str) -> tuple[list[str], list[int]]:
+    """The words of the project's own texts in ``lang`` and their cumulative counts.
+
+    Synthetic texts draw words as often as the real pages and data use them: a handful of
+    very common words, a long tail of rare ones. (A few dozen words each on every page
+    would make every query match every page, unlike a real register.)
+    """
+    counts: Counter[str] = Counter()
+
+    def add(text: str) -> None:
+        counts.update(w.lower() for w in _WORD.findall(_NOT_TEXT.sub(" ", text)))
+
+    for md in sorted((DOCS / lang).rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        add(text.split("---\n", 2)[2] if text.startswith("---\n") else text)
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get(lang), str):
+                add(value[lang])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for name in ("services", "contacts", "events", "courses", "figures"):
+        walk(yaml.safe_load((REAL / f"{name}.yaml").read_text(encoding="utf-8")))
+    words = sorted(counts)  # a fixed order: the same seed gives the same text
+    return words, list(itertools.accumulate(counts[w] for w in words))
 
 
 def _sentence(rng: random.Random, lang: str, words: int) -> str:
-    chosen = [rng.choice(WORDS[lang]) for _ in range(words)]
+    vocab, cumulative = vocabulary(lang)
+    chosen = rng.choices(vocab, cum_weights=cumulative, k=words)
     return (" ".join(chosen)).capitalize() + "."
 
 

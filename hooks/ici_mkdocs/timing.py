@@ -92,6 +92,12 @@ def write() -> None:
             "phases_s": {k: round(v, 4) for k, v in sorted(_seconds.items())},
             "phases_cpu_s": {k: round(v, 4) for k, v in sorted(_cpu.items())},
             "counts": dict(sorted(_counts.items())),
+            # largest resident size of this process and of its largest finished child
+            # (Pagefind, the exports writer); Linux reports KiB
+            "peak_mib": {
+                "mkdocs": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "child": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            },
         }
         Path(path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     for table in (_seconds, _cpu, _counts, _open):
