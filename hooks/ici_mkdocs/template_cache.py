@@ -3,7 +3,8 @@
 - ``BYTECODE``: each language build gets a new Jinja environment, which would compile every
   template again; compiled templates are kept for the process instead.
 - ``Fragments``: theme blocks that are the same on many record pages (the navigation
-  sidebars, the footer) are rendered once per folder in each language build.
+  sidebars, the footer, Material's script configuration) are rendered once per folder in
+  each language build.
 """
 
 from __future__ import annotations
