@@ -86,3 +86,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             search_index.run_pagefind(config)
         finish()
         timing.write()
+
+
+def on_build_error(error: Exception) -> None:
+    finish()  # a failed build (mkdocs serve goes on) must not leave its data frozen
