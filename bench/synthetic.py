@@ -1,20 +1,29 @@
 """A large synthetic data set for the scale benchmark: seeded, realistic, trilingual.
 
-``python -m bench.synthetic OUT_DIR --n 2000`` writes data/services.yaml, contacts.yaml,
-events.yaml and courses.yaml with N services from N/10 providers, N/4 events and N/10
-courses into OUT_DIR/data. The same seed always gives the same files.
+``python -m bench.synthetic OUT_DIR --n 2000`` writes a complete data folder into
+OUT_DIR/data: services.yaml, events.yaml and courses.yaml with N services from N/10
+providers (plus the real ones), N/4 events and N/10 courses; contacts.yaml with the real
+branches; figures.yaml and strings.yaml copied from the project. The same seed always
+gives the same files.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import random
+import re
+import shutil
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+# the project's real data: branches, providers and figures are taken from it
+REAL = Path(__file__).resolve().parents[1] / "data"
 REGIONS = ["riga", "kurzeme", "zemgale", "vidzeme", "latgale"]
 CATEGORIES = [
     "residence", "work", "business", "family", "education", "health", "social", "housing",
@@ -24,21 +33,48 @@ CATEGORIES = [
 CHANNELS = ["in_person", "phone", "email", "skype", "online"]
 LANGS = ["lv", "ru", "en", "uk", "ar", "fr", "es", "zh", "tr", "hi"]
 BRANCHES = ["riga", "latgale", "zemgale", "vidzeme", "kurzeme"]
-WORDS = {
-    "lv": "palīdzība konsultācija uzturēšanās atļauja darbs dzīvesvieta ģimene bērni skola "
-    "veselība nodokļi valoda kursi tulks jurists sociālais dienests iesniegums dokumenti "
-    "pieteikums pašvaldība reģistrācija ārsts apdrošināšana pabalsts mājoklis".split(),
-    "ru": "помощь консультация вид на жительство работа место жительства семья дети школа "
-    "здоровье налоги язык курсы переводчик юрист социальная служба заявление документы "
-    "самоуправление регистрация врач страхование пособие жильё".split(),
-    "en": "help advice residence permit work address family children school health taxes "
-    "language courses interpreter lawyer social service application documents municipality "
-    "registration doctor insurance benefit housing".split(),
-}
+DOCS = REAL.parent / "docs"
+# Markdown and HTML syntax that is not text: attribute lists, tags, link targets, URLs
+_NOT_TEXT = re.compile(r"\{[^}]*\}|<[^>]+>|\]\([^)]*\)|https?://\S+|\w+@\S+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@functools.cache
+def vocabulary(lang: str) -> tuple[list[str], list[int]]:
+    """The words of the project's own texts in ``lang`` and their cumulative counts.
+
+    Synthetic texts draw words as often as the real pages and data use them: a handful of
+    very common words, a long tail of rare ones. (A few dozen words each on every page
+    would make every query match every page, unlike a real register.)
+    """
+    counts: Counter[str] = Counter()
+
+    def add(text: str) -> None:
+        counts.update(w.lower() for w in _WORD.findall(_NOT_TEXT.sub(" ", text)))
+
+    for md in sorted((DOCS / lang).rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        add(text.split("---\n", 2)[2] if text.startswith("---\n") else text)
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get(lang), str):
+                add(value[lang])
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for name in ("services", "contacts", "events", "courses", "figures"):
+        walk(yaml.safe_load((REAL / f"{name}.yaml").read_text(encoding="utf-8")))
+    words = sorted(counts)  # a fixed order: the same seed gives the same text
+    return words, list(itertools.accumulate(counts[w] for w in words))
 
 
 def _sentence(rng: random.Random, lang: str, words: int) -> str:
-    chosen = [rng.choice(WORDS[lang]) for _ in range(words)]
+    vocab, cumulative = vocabulary(lang)
+    chosen = rng.choices(vocab, cum_weights=cumulative, k=words)
     return (" ".join(chosen)).capitalize() + "."
 
 
@@ -54,7 +90,8 @@ def _text(rng: random.Random, min_words: int, max_words: int, sentences: int = 1
 
 
 def _phone(rng: random.Random) -> str:
-    return f"+371 2{rng.randint(0, 9999999):07d}"
+    # mobile numbers starting 26 or 29: every such number is valid (not all 2x ranges are)
+    return f"+371 2{rng.choice('69')}{rng.randint(0, 999999):06d}"
 
 
 def _hours() -> list[dict[str, Any]]:
@@ -69,36 +106,47 @@ def generate(n: int, seed: int = 2026) -> dict[str, dict[str, Any]]:
             "id": f"org-{i:05d}",
             "name": _text(rng, 2, 5),
             "type": rng.choice(["state", "municipal", "ngo"]),
-            "url": f"https://org{i}.example.lv/",
+            "url": f"https://org{i}.example.org/",
         }
         for i in range(max(n // 10, 1))
     ]
     services = []
     for i in range(n):
-        services.append(
-            {
-                "id": f"svc-{i:05d}",
-                "name": _text(rng, 2, 6),
-                "description": _text(rng, 8, 18, sentences=3),
-                "organization_id": rng.choice(orgs)["id"],
-                "status": "active",
-                "category": rng.choice(CATEGORIES),
-                "eligibility_description": _text(rng, 6, 14),
-                "fees_description": _text(rng, 2, 6),
-                "free": rng.random() < 0.7,
-                "languages": sorted(set(["lv", *rng.sample(LANGS, rng.randint(1, 4))])),
-                "channels": sorted(rng.sample(CHANNELS, rng.randint(1, 4))),
-                "phones": [{"number": _phone(rng)}],
-                "branches": sorted(rng.sample(BRANCHES, rng.randint(1, 3))),
-                "service_areas": sorted(rng.sample(REGIONS, rng.randint(1, 5))),
-                "schedules": _hours(),
-                "last_reviewed": str(date(2026, 1, 1) + timedelta(days=rng.randint(0, 300))),
-            }
-        )
+        areas = sorted(rng.sample(REGIONS, rng.randint(1, 5)))
+        # a service's branches lie in its service areas (the branch ids are region names)
+        local = [b for b in BRANCHES if b in areas]
+        branches = sorted(rng.sample(local, rng.randint(0, min(2, len(local)))))
+        channels = sorted(rng.sample(CHANNELS, rng.randint(1, 4)))
+        service: dict[str, Any] = {
+            "id": f"svc-{i:05d}",
+            "name": _text(rng, 2, 6),
+            "description": _text(rng, 8, 18, sentences=3),
+            "organization_id": rng.choice(orgs)["id"],
+            "status": "active",
+            "category": rng.choice(CATEGORIES),
+            "eligibility_description": _text(rng, 6, 14),
+            "fees_description": _text(rng, 2, 6),
+            "free": rng.random() < 0.7,
+            "languages": sorted(set(["lv", *rng.sample(LANGS, rng.randint(1, 4))])),
+            "channels": channels,
+            "phones": [{"number": _phone(rng)}],
+        }
+        if rng.random() < 0.2:
+            service["interpreter_languages"] = sorted(rng.sample(LANGS[3:], 2))
+        # every channel needs its contact: an e-mail and a Skype name of the service's own
+        if "email" in channels or rng.random() < 0.3:
+            service["email"] = f"svc{i}@example.org"
+        if "skype" in channels:
+            service["skype"] = f"svc.{i:05d}"
+        if branches:
+            service["branches"] = branches
+        service["service_areas"] = areas
+        service["schedules"] = _hours()
+        service["last_reviewed"] = str(date(2026, 1, 1) + timedelta(days=rng.randint(0, 300)))
+        services.append(service)
     # the real branches and their organizations, so places and contacts stay realistic
-    real = Path(__file__).parents[1] / "data"
-    contacts = yaml.safe_load((real / "contacts.yaml").read_text(encoding="utf-8"))
-    real_orgs = yaml.safe_load((real / "services.yaml").read_text(encoding="utf-8"))
+    contacts = yaml.safe_load((REAL / "contacts.yaml").read_text(encoding="utf-8"))
+    real_orgs = yaml.safe_load((REAL / "services.yaml").read_text(encoding="utf-8"))
     orgs = real_orgs["organizations"] + orgs
     for branch in contacts["branches"]:
         branch["services"] = []
@@ -161,6 +209,9 @@ def write(out: Path, n: int, seed: int = 2026) -> None:
     for name, doc in generate(n, seed).items():
         text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000)
         (data / f"{name}.yaml").write_text(text, encoding="utf-8")
+    # the figures do not grow with the register: the real file, for a complete data folder
+    for name in ("figures.yaml", "strings.yaml"):
+        shutil.copyfile(REAL / name, data / name)
 
 
 if __name__ == "__main__":

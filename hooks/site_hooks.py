@@ -11,18 +11,21 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ici import csp
-from ici_mkdocs import generated, render, search_index, site_files
-from ici_mkdocs.state import is_first_build, load
+from ici_mkdocs import generated, render, search_index, site_files, timing
+from ici_mkdocs.state import finish, is_first_build, load
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    load(config)
+    with timing.phase("load_validate"):
+        load(config)
     return config
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the files by language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    return generated.add_record_pages(files, config)
+    site_files.start_language_files(config)  # the site folder is clean now
+    with timing.phase("generate_pages"):
+        return generated.add_record_pages(files, config)
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -30,21 +33,40 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return search_index.prepare_env(env, config)
 
 
+# A page's render time is two spans: reading (on_pre_page to on_page_content, for every
+# page first) and building (on_page_context to on_post_page: view, template, CSP).
+@event_priority(100)
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    timing.begin("render")
+    return page
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     render.news_defaults(page)
     return render.resolve_markdown(markdown, page, config)
+
+
+@event_priority(-100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    timing.end("render")
+    return html
 
 
 @event_priority(-50)  # after mkdocs-static-i18n has set the language switcher links
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
-    context = render.fill_context(context, page, config)
-    return search_index.add_search_context(context, page, config)
+    timing.begin("render")
+    with timing.phase("render.views"):
+        context = render.fill_context(context, page, config)
+        return search_index.add_search_context(context, page, config)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return csp.with_csp(output)
+    with timing.phase("render.csp"):
+        output = csp.with_csp(output)
+    timing.end("render")
+    return output
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -55,8 +77,16 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(-120)  # after mkdocs-static-i18n has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    site_files.write_language_files(config)
+    with timing.phase("generate_files"):
+        site_files.write_language_files(config)
     if is_first_build(config):
         site_files.restore_404(config)
         # every language is built now: index the whole site once
-        search_index.run_pagefind(config)
+        with timing.phase("pagefind"):
+            search_index.run_pagefind(config)
+        finish()
+        timing.write()
+
+
+def on_build_error(error: Exception) -> None:
+    finish()  # a failed build (mkdocs serve goes on) must not leave its data frozen

@@ -113,7 +113,7 @@ def vevent(ds: Dataset, rec: Record, lang: str) -> Event:
     return ev
 
 
-def _calendar(ds: Dataset, lang: str, events: list[Record]) -> bytes:
+def _calendar(ds: Dataset, lang: str, events: list[Event]) -> bytes:
     cal = Calendar()
     cal.add("prodid", f"-//Informacijas centrs imigrantiem//{UID_DOMAIN}//{lang.upper()}")
     cal.add("version", "2.0")
@@ -125,13 +125,15 @@ def _calendar(ds: Dataset, lang: str, events: list[Record]) -> bytes:
         cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", et.TZID)
     cal.add_component(riga_timezone())
-    for rec in events:
-        cal.add_component(vevent(ds, rec, lang))
+    for event in events:
+        cal.add_component(event)
     return cal.to_ical()
 
 
 def event_calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
     """``events/<id>.ics`` for every event and the feed ``events/events.ics`` of all."""
-    files = {f"events/{rid}.ics": _calendar(ds, lang, [rec]) for rid, rec in ds.events.items()}
-    files[FEED] = _calendar(ds, lang, list(ds.events.values()))
+    # each event's VEVENT once, for its own file and for the feed
+    events = {rid: vevent(ds, rec, lang) for rid, rec in ds.events.items()}
+    files = {f"events/{rid}.ics": _calendar(ds, lang, [ev]) for rid, ev in events.items()}
+    files[FEED] = _calendar(ds, lang, list(events.values()))
     return files

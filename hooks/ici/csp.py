@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 # Pagefind needs WebAssembly and a blob: worker; nothing is ever loaded from elsewhere.
 POLICY = (
@@ -21,6 +22,7 @@ _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script", re.IGNORECASE)
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -31,11 +33,13 @@ def inline_scripts(html: str) -> list[str]:
         kind = _TYPE.search(attrs)
         if _SRC.search(attrs) or (kind and kind.group(1).lower() not in _JS_TYPES):
             continue
-        end = html.lower().find("</script", m.end())
+        close = _SCRIPT_CLOSE.search(html, m.end())
+        end = close.start() if close else -1
         found.append(html[m.end() : end])
     return found
 
 
+@lru_cache(maxsize=1024)  # the theme's scripts repeat on every page
 def sha256_source(script: str) -> str:
     """A CSP hash source for one inline script."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()

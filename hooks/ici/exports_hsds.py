@@ -7,6 +7,7 @@ attribute (``link_type: ici_register_id``) so a consumer can map rows back to ou
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from typing import Any
@@ -22,6 +23,7 @@ TAXONOMY_CATEGORY = "ICI service categories"
 TAXONOMY_CHANNEL = "ICI service channels"
 
 
+@functools.cache  # the same ids in every language's file
 def hsds_id(*parts: str) -> str:
     """A stable UUID for a record path such as ``("service", "ici-legal-consultation")``."""
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))

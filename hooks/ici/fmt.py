@@ -24,6 +24,9 @@ SCHEMA_DAYS = dict(
 )
 
 
+# Phone numbers, days, times and dates repeat across thousands of records and three
+# languages: the formatters are pure, so each distinct value is formatted once per process.
+@cache
 def e164(number: str) -> str:
     """``+371 25565098`` -> ``+37125565098`` (for ``tel:`` links and vCards)."""
     return phonenumbers.format_number(
@@ -31,6 +34,7 @@ def e164(number: str) -> str:
     )
 
 
+@cache
 def phone_display(number: str) -> str:
     """A phone number as people read it: ``+371 25 565 098``."""
     return phonenumbers.format_number(
@@ -75,6 +79,11 @@ def _day_ranges(days: list[str]) -> list[tuple[str, str]]:
 
 def days_label(days: list[str], lang: str) -> str:
     """``[MO..FR]`` -> ``pirmdiena–piektdiena``; single days and gaps joined by commas."""
+    return _days_label(tuple(days), lang)
+
+
+@cache
+def _days_label(days: tuple[str, ...], lang: str) -> str:
     parts = []
     for a, b in _day_ranges(days):
         first = weekday_name(a, lang)
@@ -82,6 +91,7 @@ def days_label(days: list[str], lang: str) -> str:
     return ", ".join(parts)
 
 
+@cache
 def clock(hhmm: str, lang: str) -> str:
     """A data time ``HH:MM`` in the language's short 24-hour form (Babel), e.g. ``09:00``."""
     hour, minute = (int(part) for part in hhmm.split(":"))
@@ -106,6 +116,7 @@ def country_name(code: str, lang: str) -> str:
     return _locale(lang).territories.get(code, code)
 
 
+@cache
 def format_day(value: str | date, lang: str) -> str:
     """A date in the language's long form, e.g. ``2026. gada 23. novembris``."""
     if isinstance(value, str):

@@ -6,6 +6,7 @@ they are computed here once so the page, its filters and the files never disagre
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
@@ -112,6 +113,9 @@ class _Cached:
 
 _STRINGS: dict[FsPath, _Cached] = {}
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
+# root -> its strings.yaml as a plain path: the exports call labels() for every service,
+# and building a Path each time cost more than the stat itself
+_STRINGS_FILE: dict[FsPath | None, str] = {}
 
 
 def labels(root: FsPath | None = None) -> Strings:
@@ -120,9 +124,11 @@ def labels(root: FsPath | None = None) -> Strings:
     Read from the ``data/strings.yaml`` of the project these hooks belong to, and read
     again only when the file changes (``mkdocs serve`` rebuilds in one process).
     """
+    path = _STRINGS_FILE.get(root)
+    if path is None:
+        path = _STRINGS_FILE[root] = os.fspath((root or PROJECT_ROOT) / "data" / "strings.yaml")
     root = root or PROJECT_ROOT
-    path = root / "data" / "strings.yaml"
-    mtime = path.stat().st_mtime
+    mtime = os.stat(path).st_mtime
     cached = _STRINGS.get(root)
     if cached is None or cached.mtime != mtime:
         cached = _Cached(mtime, load_strings(root))

@@ -218,12 +218,22 @@ def _newest(dates: list[int] | None, span: tuple[int, int]) -> int | None:
     return max(chunk) if chunk else None
 
 
-def field_gaps(root: FsPath, git: GitDates) -> list[FieldGap]:
-    """Data texts whose ru/en is missing, or older than the lv text."""
+def _data_nodes(root: FsPath) -> dict[str, Node | None]:
+    return {name: _compose(root / f"data/{name}.yaml") for name in DATA_FILES}
+
+
+def field_gaps(
+    root: FsPath, git: GitDates, nodes: dict[str, Node | None] | None = None
+) -> list[FieldGap]:
+    """Data texts whose ru/en is missing, or older than the lv text.
+
+    ``nodes``: the data files' YAML nodes when the caller has them, else they are read.
+    """
+    nodes = nodes if nodes is not None else _data_nodes(root)
     gaps: list[FieldGap] = []
     for name in DATA_FILES:
         rel = f"data/{name}.yaml"
-        node = _compose(root / rel)
+        node = nodes[name]
         if node is None:
             continue
         records = _record_ids(node)
@@ -265,13 +275,16 @@ def field_gaps(root: FsPath, git: GitDates) -> list[FieldGap]:
 # -- review dates --------------------------------------------------------------------
 
 
-def reviews_due(root: FsPath, today: date) -> list[ReviewDue]:
+def reviews_due(
+    root: FsPath, today: date, nodes: dict[str, Node | None] | None = None
+) -> list[ReviewDue]:
     """Records whose ``last_reviewed`` is more than 12 months before ``today``."""
+    nodes = nodes if nodes is not None else _data_nodes(root)
     limit = today - relativedelta(months=REVIEW_MONTHS)
     due: list[ReviewDue] = []
     for name in DATA_FILES:
         rel = f"data/{name}.yaml"
-        node = _compose(root / rel)
+        node = nodes[name]
         if node is None:
             continue
         for (collection, index), (rid, fields) in _record_ids(node).items():
@@ -296,13 +309,20 @@ def reviews_due(root: FsPath, today: date) -> list[ReviewDue]:
     return due
 
 
-def translation_report(root: FsPath, today: date | None = None) -> TranslationReport:
-    """The whole report for the project in ``root``."""
+def translation_report(
+    root: FsPath, today: date | None = None, nodes: dict[str, Node | None] | None = None
+) -> TranslationReport:
+    """The whole report for the project in ``root``.
+
+    ``nodes``: the data files' YAML nodes by name, when the caller has read them already.
+    """
     git = GitDates(root)
     report = TranslationReport(today or today_from_env(), git.available)
     report.pages = page_gaps(root, git)
-    report.fields = field_gaps(root, git)
-    report.reviews = reviews_due(root, report.today)
+    if nodes is None:
+        nodes = _data_nodes(root)  # each data file parsed once for both lists
+    report.fields = field_gaps(root, git, nodes)
+    report.reviews = reviews_due(root, report.today, nodes)
     return report
 
 

@@ -9,10 +9,28 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from ici.pages import PageSpec, record_pages
 
 from .state import current_lang, i18n, state
+
+
+class RecordPage(Page):
+    """A generated record page. Its Markdown is front matter only (the template renders the
+    record), so there is nothing to convert: no Markdown converter is set up for it."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None or self.markdown.strip():
+            super().render(config, files)
+            return
+        # what converting an empty document gives, without building a converter per page
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 def _file(config: MkDocsConfig, lang: str, spec: PageSpec) -> File:
@@ -37,6 +55,7 @@ def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
         alternates = {code: _file(config, code, spec) for code in plugin.build_languages}
         page = alternates[lang]
         page.alternates = alternates
+        RecordPage(None, page, config)  # MkDocs keeps a file's page once it has one
         files.append(page)
         sitemap.append(page)
     return files

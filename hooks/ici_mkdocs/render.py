@@ -16,6 +16,7 @@ from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
 
 from .state import current_lang, i18n, state
+from .template_cache import BYTECODE, Fragments, fragment_key
 
 
 def _autoescape(name: str | None) -> bool:
@@ -27,6 +28,9 @@ def _autoescape(name: str | None) -> bool:
 def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
     """Escape by default in ``overrides/ici/``; give templates ``ui`` strings and hotlines."""
     env.autoescape = _autoescape
+    # compile each template once per process, not once per language build
+    env.bytecode_cache = BYTECODE
+    env.globals["ici_fragment"] = Fragments()  # new for each language build
     strings = state().strings
     lang = current_lang(config)
     env.globals["ui"] = lambda key: strings.get(key, lang)
@@ -91,6 +95,8 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
         context.update(LIST_VIEWS[meta["ici_list"]](ds, lang))
     context["lang"] = lang
     context["link"] = page_linker(page, config)
+    # record pages are the many; a hand-written page keeps Material's own rendering
+    context["ici_fragment_key"] = fragment_key(page) if "ici_kind" in meta else None
     _relative_alternates(page, config)
     return context
 

@@ -8,6 +8,7 @@ the index by ``<html lang>``; only ``data-pagefind-body`` content is indexed, wh
 
 from __future__ import annotations
 
+import functools
 import logging
 import subprocess
 import sys
@@ -46,7 +47,9 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     strings = state().strings
     lang = current_lang(config)
     keys = list(strings.table)
-    env.globals["search_strings"] = lambda: client_strings(keys, lambda k: strings.get(k, lang))
+    # the same words on every page of the language: worked out once, on first use
+    words = functools.cache(lambda: client_strings(keys, lambda k: strings.get(k, lang)))
+    env.globals["search_strings"] = words
     return env
 
 

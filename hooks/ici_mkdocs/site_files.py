@@ -1,13 +1,15 @@
-"""Whole-site fixes after the last language is built."""
+"""Files beside the pages (exports, calendars, feeds) and whole-site fixes after the build."""
 
 from __future__ import annotations
 
 from pathlib import Path as FsPath
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from ici.outputs import language_outputs
 
+from . import forked
 from .state import current_lang, i18n, is_first_build, state
 
 
@@ -25,14 +27,45 @@ def restore_404(config: MkDocsConfig) -> None:
         FsPath(config.site_dir, "404.html").write_text(saved, encoding="utf-8")
 
 
-def write_language_files(config: MkDocsConfig) -> None:
-    """Write the exports, calendars and other files of the language just built."""
-    # The default language's on_post_build runs last, after mkdocs-static-i18n has built
-    # the others and left current_language at the last of them: use the default there.
-    lang = i18n(config).default_language if is_first_build(config) else current_lang(config)
+def _write(config: MkDocsConfig, lang: str) -> None:
     prefix = "" if lang == i18n(config).default_language else f"{lang}/"
     site = FsPath(config.site_dir)
     for path, content in language_outputs(state().dataset, lang).items():
         target = site / prefix / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+
+
+def start_language_files(config: MkDocsConfig) -> None:
+    """Start writing every language's files in a child process (see ``forked``).
+
+    Called in the first build once the site folder is clean; the pages are rendered
+    meanwhile.
+    """
+    if not is_first_build(config):
+        return
+    langs = list(i18n(config).build_languages)
+
+    def write_all() -> None:
+        for lang in langs:
+            _write(config, lang)
+
+    state().files_job = forked.start(write_all)
+
+
+def write_language_files(config: MkDocsConfig) -> None:
+    """Write the exports, calendars and other files of the language just built.
+
+    When a child process writes them, wait for it in the last step of the build instead.
+    """
+    job = state().files_job
+    first = is_first_build(config)
+    if job is None:
+        # The default language's on_post_build runs last, after mkdocs-static-i18n has
+        # built the others and left current_language at the last of them: use the default.
+        _write(config, i18n(config).default_language if first else current_lang(config))
+    elif first:
+        state().files_job = None
+        error = forked.wait(job)
+        if error is not None:
+            raise PluginError(f"Writing the exports, calendars and feeds failed:\n{error}")

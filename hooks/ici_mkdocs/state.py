@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from ici.dataset import Dataset, load_dataset
+from ici.dataset import Dataset, gc_paused, load_dataset
 from ici.links import check_links
 from ici.problems import DataError
 from ici.ui import Strings, load_strings
+
+from .forked import ForkedJob
 
 
 @dataclass
@@ -22,6 +25,8 @@ class SiteState:
     dataset: Dataset
     strings: Strings
     template_404: dict[str, str] = field(default_factory=dict)
+    # the child process writing every language's exports, if one does (site_files)
+    files_job: ForkedJob | None = None
 
 
 _state: SiteState | None = None
@@ -48,17 +53,26 @@ def load(config: MkDocsConfig) -> SiteState:
     if _state is not None and not is_first_build(config):
         return _state
     root = FsPath(config.config_file_path).resolve().parent
-    try:
-        dataset = load_dataset(root)
-        strings = load_strings(root)
-    except DataError as exc:
-        raise PluginError(exc.report()) from None
-    link_problems = check_links(FsPath(config.docs_dir), dataset, root)
-    if link_problems:
-        count = len(link_problems)
-        raise PluginError("\n".join([f"{count} broken record link(s):", *link_problems]))
-    _state = SiteState(root, dataset, strings)
+    with gc_paused():
+        try:
+            dataset = load_dataset(root)
+            strings = load_strings(root)
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
+        link_problems = check_links(FsPath(config.docs_dir), dataset, root)
+        if link_problems:
+            count = len(link_problems)
+            raise PluginError("\n".join([f"{count} broken record link(s):", *link_problems]))
+        _state = SiteState(root, dataset, strings)
+        # The data lives until the build ends: out of the collector's sight, its full
+        # passes while pages are rendered stay short (and none runs right after loading).
+        gc.freeze()
     return _state
+
+
+def finish() -> None:
+    """After the whole build (all languages): let the collector see everything again."""
+    gc.unfreeze()
 
 
 def state() -> SiteState:

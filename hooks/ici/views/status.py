@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dataset import Dataset
+from ..dataset import YAML_NODES, Dataset
 from ..fmt import format_day, language_name
 from ..translation_status import UNCOMMITTED as _UNCOMMITTED
 from ..translation_status import TranslationReport, show_date, translation_report
@@ -17,7 +17,9 @@ def report_for(ds: Dataset) -> TranslationReport:
     if _KEY not in ds.derived:
         if ds.root is None:
             raise ValueError("the dataset does not know its project folder")
-        ds.derived[_KEY] = translation_report(ds.root)
+        # the data files' YAML nodes from loading: needed only here, so let them go after
+        nodes = ds.derived.pop(YAML_NODES, None)
+        ds.derived[_KEY] = translation_report(ds.root, nodes=nodes)
     return ds.derived[_KEY]
 
 
