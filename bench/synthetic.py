@@ -2,9 +2,9 @@
 
 ``python -m bench.synthetic OUT_DIR --n 2000`` writes a complete data folder into
 OUT_DIR/data: services.yaml, events.yaml and courses.yaml with N services from N/10
-providers (plus the real ones), N/4 events and N/10 courses; contacts.yaml with the real
-branches; figures.yaml and strings.yaml copied from the project. The same seed always
-gives the same files.
+providers, N/4 events and N/10 courses, plus the real services and providers (the guide
+pages link them); contacts.yaml with the real branches; figures.yaml and strings.yaml
+copied from the project. The same seed always gives the same files.
 """
 
 from __future__ import annotations
@@ -148,8 +148,8 @@ def generate(n: int, seed: int = 2026) -> dict[str, dict[str, Any]]:
     contacts = yaml.safe_load((REAL / "contacts.yaml").read_text(encoding="utf-8"))
     real_orgs = yaml.safe_load((REAL / "services.yaml").read_text(encoding="utf-8"))
     orgs = real_orgs["organizations"] + orgs
-    for branch in contacts["branches"]:
-        branch["services"] = []
+    # the real services too: the guide pages link them, and the branches list them
+    services = real_orgs["services"] + services
     start = date(2026, 1, 1)
     events = []
     for i in range(max(n // 4, 1)):
