@@ -8,12 +8,10 @@ disk, which is what the search tests need; this one shows what a reader download
 
 from __future__ import annotations
 
-import functools
 import gzip
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 # the types GitHub Pages compresses, of those the site serves
@@ -54,12 +52,7 @@ class _GzipHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 with gzip for text; yield the base URL."""
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    from browserkit import serve as serve_plain
+
+    with serve_plain(directory, _GzipHandler) as base:
+        yield base

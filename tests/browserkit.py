@@ -43,9 +43,11 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
+def serve(
+    directory: Path, handler_class: type[SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 and yield the base URL (ends with a slash)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+    handler = functools.partial(handler_class or _Quiet, directory=str(directory))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
