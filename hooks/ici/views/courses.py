@@ -12,14 +12,12 @@ from ..pages import record_path
 from ..text import pick, plain
 from .places import (
     filter_options,
-    languages_view,
+    listing_facts,
     listing_search_filters,
     organization_jsonld,
     organization_terms_lv,
     organization_view,
     place_jsonld,
-    place_region,
-    place_view,
     registration_view,
 )
 
@@ -58,12 +56,7 @@ def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[s
         "end_iso": course_end(rec).isoformat(),
         "ended": course_end(rec) <= now,
         "registration_status": registration_status(rec, now),
-        "place": place_view(ds, rec["place"], lang),
-        "region": place_region(ds, rec["place"]),
-        "languages": languages_view(rec["languages"], lang),
-        "language_codes": rec["languages"],
-        "free": rec["free"],
-        "cost": pick(rec.get("cost"), lang),
+        **listing_facts(ds, rec, lang),
         "organizer": organization_view(ds, rec["organizer"], lang),
     }
 

@@ -17,14 +17,12 @@ from ..pages import record_path
 from ..text import pick, plain
 from .places import (
     filter_options,
-    languages_view,
+    listing_facts,
     listing_search_filters,
     organization_jsonld,
     organization_terms_lv,
     organization_view,
     place_jsonld,
-    place_region,
-    place_view,
     registration_view,
 )
 
@@ -107,12 +105,7 @@ def event_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "end_iso": _iso(et.series_end(rec)),
         "ended": et.has_ended(rec, now),
         "next_dates": next_dates,
-        "place": place_view(ds, rec["place"], lang),
-        "region": place_region(ds, rec["place"]),
-        "languages": languages_view(rec["languages"], lang),
-        "language_codes": rec["languages"],
-        "free": rec["free"],
-        "cost": pick(rec.get("cost"), lang),
+        **listing_facts(ds, rec, lang),
         "_sort": (occ.start, et.series_end(rec) or occ.end),
     }
 

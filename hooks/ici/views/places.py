@@ -112,6 +112,21 @@ def languages_view(codes: list[str], lang: str) -> list[dict[str, str]]:
     return [{"code": code, "name": language_name(code, lang)} for code in codes]
 
 
+def listing_facts(ds: Dataset, rec: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Where, in which languages and at what cost: what event and course listings share.
+
+    ``region`` and ``language_codes`` are the values ``filter_options`` collects.
+    """
+    return {
+        "place": place_view(ds, rec["place"], lang),
+        "region": place_region(ds, rec["place"]),
+        "languages": languages_view(rec["languages"], lang),
+        "language_codes": rec["languages"],
+        "free": rec["free"],
+        "cost": pick(rec.get("cost"), lang),
+    }
+
+
 def filter_options(items: list[dict[str, Any]], lang: str) -> dict[str, list[dict[str, str]]]:
     """The region and language values that occur in ``items``, for the filter menus.
 
