@@ -18,6 +18,7 @@ from typing import TextIO
 
 from .content_check import check_content
 from .dataset import load_dataset
+from .examples import EXAMPLES
 from .hints import hint_for
 from .links import check_links
 from .problems import DataError
@@ -47,6 +48,7 @@ def find_problems(root: FsPath) -> list[str]:
     except DataError as exc:
         problems.extend(str(p) for p in exc.problems)
         ds = None
+    problems.extend(_example_problems(root))
     try:
         load_strings(root)
     except DataError as exc:
@@ -58,6 +60,21 @@ def find_problems(root: FsPath) -> list[str]:
         except UnicodeDecodeError:
             pass  # the content check has reported the file that is not UTF-8
     return problems
+
+
+def _example_problems(root: FsPath) -> list[str]:
+    """Problems in the demonstration dataset (``examples/``, built by ``make demo``).
+
+    The demo reads the rest of the data from ``data/``, whose problems are reported once,
+    by the real dataset's check.
+    """
+    if not (root / EXAMPLES).is_dir():
+        return []
+    try:
+        load_dataset(root, EXAMPLES)
+    except DataError as exc:
+        return [str(p) for p in exc.problems if p.file.startswith(f"{EXAMPLES}/")]
+    return []
 
 
 def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:

@@ -23,6 +23,15 @@ HINTS: list[tuple[str, str]] = [
         "retype the text on that line",
     ),
     (
+        r"expected no example records in data/",
+        "demonstration records belong in examples/ (make demo builds them): move the record "
+        "there, or delete the example: line if the record is real and has its sources",
+    ),
+    (
+        r"expected example: true on every record in examples/",
+        "add example: true to the record: everything in examples/ is invented and must say so",
+    ),
+    (
         r"expected an id other than",
         "this id is taken by a file of the site: choose another id for the record",
     ),

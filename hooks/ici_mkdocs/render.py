@@ -34,6 +34,8 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     strings = state().strings
     lang = current_lang(config)
     env.globals["ui"] = lambda key: strings.get(key, lang)
+    # the demonstration build (make demo) says on every page that its events are examples
+    env.globals["ici_demo"] = state().demo
     # hotlines for the footer of every page and the home page; badge texts for the script
     env.globals["ici_hotlines"] = hotlines(state().dataset, lang)
     env.globals["ici_hours_strings"] = badge_strings(strings, lang)

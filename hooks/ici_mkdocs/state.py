@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ici.dataset import Dataset, gc_paused, load_dataset
+from ici.examples import DATA, EXAMPLES, is_demo
 from ici.links import check_links
 from ici.problems import DataError
 from ici.ui import Strings, load_strings
@@ -24,6 +25,8 @@ class SiteState:
     root: FsPath
     dataset: Dataset
     strings: Strings
+    # True in the demonstration build (make demo): example events and courses, banner
+    demo: bool = False
     template_404: dict[str, str] = field(default_factory=dict)
     # the child process writing every language's exports, if one does (site_files)
     files_job: ForkedJob | None = None
@@ -53,9 +56,10 @@ def load(config: MkDocsConfig) -> SiteState:
     if _state is not None and not is_first_build(config):
         return _state
     root = FsPath(config.config_file_path).resolve().parent
+    demo = is_demo(config.extra)
     with gc_paused():
         try:
-            dataset = load_dataset(root)
+            dataset = load_dataset(root, EXAMPLES if demo else DATA)
             strings = load_strings(root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
@@ -63,7 +67,7 @@ def load(config: MkDocsConfig) -> SiteState:
         if link_problems:
             count = len(link_problems)
             raise PluginError("\n".join([f"{count} broken record link(s):", *link_problems]))
-        _state = SiteState(root, dataset, strings)
+        _state = SiteState(root, dataset, strings, demo=demo)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).
         gc.freeze()
