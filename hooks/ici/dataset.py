@@ -13,6 +13,7 @@ from typing import Any
 from .clock import build_time
 from .crosscheck import cross_problems, missing_translations
 from .examples import DATA, EXAMPLES, dataset_folder, marker_problems, shift_dates, week_shift
+from .glossary import Glossary, load_glossary
 from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
@@ -45,6 +46,8 @@ class Dataset:
     figures: dict[str, Record] = field(default_factory=dict)
     # news pages from docs/<lang>/news/ (their front matter is data too)
     news: News = field(default_factory=News)
+    # preferred terms per language; towns' names for ru and en cards (data/glossary.yaml)
+    glossary: Glossary = field(default_factory=Glossary)
     # texts that lack ru/en: shown in lv with a notice, reported by the check command
     notices: list[Problem] = field(default_factory=list)
     # the project folder the data was read from, and values derived from the data and that
@@ -123,9 +126,14 @@ def _load_dataset(root: FsPath, dataset: str) -> Dataset:
     problems.extend(cross_problems(sources))
     news, news_problems = load_news(root)
     problems.extend(news_problems)
+    glossary = Glossary()
+    try:
+        glossary = load_glossary(root)
+    except DataError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    ds = Dataset(root=root, news=news, built_at=built_at)
+    ds = Dataset(root=root, news=news, built_at=built_at, glossary=glossary)
     ds.derived[YAML_NODES] = {name: src.node for name, src in sources.items()}
     for name, keys in DATA_FILES.items():
         for key in keys:
