@@ -20,8 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# the start of a Markdown ordered list item (Python-Markdown: up to 3 spaces of indent)
-_ITEM = re.compile(r"^(?P<indent> {0,3})(?P<num>\d+)\.(?P<rest>[ \t]+(?P<word>\S*).*)$")
+# the start of a Markdown ordered list item (Python-Markdown: up to 3 spaces of indent),
+# also as the first words of a bullet item or a quote ("- 2015. gadā ...", "> 2017. gada")
+_ITEM = re.compile(
+    r"^(?P<indent> {0,3}(?:(?:[-*+]|>)[ \t]+ {0,3})*)"
+    r"(?P<num>\d+)\.(?P<rest>[ \t]+(?P<word>\S*).*)$"
+)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _DATE_WORD = re.compile(
     r"^(gad|gadsimt|janvār|februār|mart|aprīļ|aprīl|maij|jūnij|jūlij|august|septembr|oktobr"
