@@ -98,7 +98,7 @@ def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
     problems = find_problems(root)
     warnings = find_warnings(root)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for line in warnings + problems:
+    for line in problems + warnings:
         hint = hint_for(line)
         print(line, file=out)
         print(f"    how to fix: {hint}", file=out)
@@ -109,9 +109,9 @@ def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
     seconds = time.perf_counter() - started
     counted = f"; {_count(len(warnings), 'warning')}" if warnings else ""
     if problems:
-        print(f"{_count(len(problems), 'problem')} found{counted} ({seconds:.1f} s).", file=out)
+        print(f"{_count(len(problems), 'problem')} found ({seconds:.1f} s){counted}.", file=out)
         return 1
-    print(f"No problems: all data and content are valid{counted} ({seconds:.1f} s).", file=out)
+    print(f"No problems: all data and content are valid ({seconds:.1f} s){counted}.", file=out)
     return 0
 
 
