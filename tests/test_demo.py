@@ -110,7 +110,7 @@ def test_example_record_in_data_fails_check_and_build(tmp_path: Path) -> None:
     assert f"{expected}\n    how to fix: demonstration records belong in examples/" in text
     built = build(root)
     assert built.returncode != 0
-    assert expected in built.output
+    assert f"{expected}\n    how to fix: demonstration records belong in examples/" in built.output
 
 
 def test_example_record_without_marker_fails_check(tmp_path: Path) -> None:
@@ -128,3 +128,22 @@ def test_example_record_without_marker_fails_check(tmp_path: Path) -> None:
     out = io.StringIO()
     assert run_check(root, out, status=False) == 1
     assert "how to fix: add example: true to the record" in out.getvalue()
+
+
+def test_review_and_source_dates_of_examples_move_too() -> None:
+    from ici.examples import shift_dates
+    from ici.yamlsource import Source
+
+    rec = {
+        "start_date": "2030-01-07",
+        "ended": "2030-02",  # a month only: left as written
+        "last_reviewed": "2030-01-06",
+        "sources": [{"title": "t", "publisher": "p", "published": "2030-01-01"}],
+    }
+    shift_dates(Source("examples/courses.yaml", {"courses": [rec]}), "courses", timedelta(weeks=-1))
+    assert rec == {
+        "start_date": "2029-12-31",
+        "ended": "2030-02",
+        "last_reviewed": "2029-12-30",
+        "sources": [{"title": "t", "publisher": "p", "published": "2029-12-25"}],
+    }

@@ -29,10 +29,11 @@ EXAMPLE_FILES = ("events", "courses")
 EXAMPLE_BASE = date(2030, 1, 7)
 MARKER = "example"
 
-# date fields of example records, by data file
+# date fields of example records, by data file; every record's last_reviewed and its
+# sources' published dates move too, so the examples never look old or come from the future
 _DATE_FIELDS = {
-    "events": ("start", "end", "previous_start"),
-    "courses": ("start_date", "end_date"),
+    "events": ("start", "end", "previous_start", "last_reviewed"),
+    "courses": ("start_date", "end_date", "ended", "last_reviewed"),
 }
 _DATETIME = "%Y-%m-%dT%H:%M"
 _DATE = "%Y-%m-%d"
@@ -97,6 +98,9 @@ def shift_dates(src: Source, name: str, shift: timedelta) -> None:
                 rec[fld] = _shifted(rec[fld], shift)
         if isinstance(rec.get("rrule"), str):
             rec["rrule"] = _UNTIL.sub(lambda m: _shifted_until(m, shift), rec["rrule"])
+        for source in rec.get("sources") or [] if isinstance(rec.get("sources"), list) else []:
+            if isinstance(source, dict) and isinstance(source.get("published"), str):
+                source["published"] = _shifted(source["published"], shift)
 
 
 def _shifted(value: str, shift: timedelta) -> str:

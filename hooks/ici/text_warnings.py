@@ -28,6 +28,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+")
 # front matter keys whose values readers see
 _SHOWN_KEYS = re.compile(r"^(title|description):")
+# libyaml's composer when PyYAML has it: the pure-Python one took most of the check's time
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _markdown_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -107,7 +109,7 @@ def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
         if display == GLOSSARY_FILE:
             continue
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
         except (yaml.YAMLError, UnicodeDecodeError):
             continue  # the data check reports it
         for field_path, lang, scalar in _texts(node, ()):

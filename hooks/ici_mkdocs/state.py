@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from ici.dataset import Dataset, gc_paused, load_dataset
 from ici.examples import DATA, EXAMPLES, is_demo
+from ici.hints import hint_for
 from ici.links import check_links
 from ici.problems import DataError
 from ici.ui import Strings, load_strings
@@ -50,6 +51,15 @@ def current_lang(config: MkDocsConfig) -> str:
     return i18n(config).current_language
 
 
+def with_hints(exc: DataError) -> str:
+    """The problem list for the build's log, each with the "how to fix" of ``make check``."""
+    lines = exc.report().splitlines()
+    out = lines[:1]
+    for line in lines[1:]:
+        out += [line, f"    how to fix: {hint_for(line)}"]
+    return "\n".join(out)
+
+
 def load(config: MkDocsConfig) -> SiteState:
     """Load data and strings for a new build, or reuse them inside the same build."""
     global _state
@@ -62,7 +72,7 @@ def load(config: MkDocsConfig) -> SiteState:
             dataset = load_dataset(root, EXAMPLES if demo else DATA)
             strings = load_strings(root)
         except DataError as exc:
-            raise PluginError(exc.report()) from None
+            raise PluginError(with_hints(exc)) from None
         link_problems = check_links(FsPath(config.docs_dir), dataset, root)
         if link_problems:
             count = len(link_problems)
