@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-js lint format check bench clean
+.PHONY: serve build demo test test-js lint format check bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ serve: $(VENV)/.installed  ## build the site and serve it on http://127.0.0.1:80
 
 build: $(VENV)/.installed  ## build the site into site/
 	$(BIN)/mkdocs build --strict --clean
+
+demo: $(VENV)/.installed  ## build the demonstration site (examples/ events and courses) into site-demo/
+	$(BIN)/mkdocs build --strict --clean -f mkdocs-demo.yml
 
 check: $(VENV)/.installed  ## validate data and content without building; translation status
 	PYTHONPATH=hooks $(BIN)/python -m ici.check
@@ -53,4 +56,4 @@ bench: $(VENV)/.installed  ## scale benchmark against plain MkDocs (N=2000; N=..
 	$(BIN)/python -m bench.run --n $(or $(N),2000)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-demo .pytest_cache

@@ -43,6 +43,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     render.news_defaults(page)
+    markdown = render.latvian_ordinals(markdown, page)
     return render.resolve_markdown(markdown, page, config)
 
 

@@ -12,7 +12,16 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ("mkdocs.yml", "hooks", "overrides", "schemas", "docs", "data")
+COPIED = (
+    "mkdocs.yml",
+    "mkdocs-demo.yml",
+    "hooks",
+    "overrides",
+    "schemas",
+    "docs",
+    "data",
+    "examples",
+)
 
 
 @dataclass

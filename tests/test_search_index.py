@@ -232,7 +232,7 @@ def test_event_and_course_pages_carry_facets_and_a_start_date(site: Built) -> No
         "kind:event",
         "region:Рига",
         "language:латышский",
-        "event_kind:Платформа диалога НГО",
+        "event_kind:Платформа диалога НПО",
         "cost:Бесплатно",
     ]
     sort = body.css_first("[data-pagefind-sort]").attributes["data-pagefind-sort"]

@@ -18,9 +18,12 @@ from typing import TextIO
 
 from .content_check import check_content
 from .dataset import load_dataset
+from .examples import EXAMPLES
+from .glossary import Glossary, load_glossary
 from .hints import hint_for
 from .links import check_links
 from .problems import DataError
+from .text_warnings import text_warnings
 from .translation_status import report_lines, translation_report
 from .ui import load_strings
 from .views import LIST_VIEWS
@@ -29,14 +32,23 @@ PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
 _LOCATED = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+): (?P<message>.*)$")
 
 
-def github_annotation(problem: str, hint: str) -> str | None:
-    """A GitHub Actions ``::error`` command, so the problem shows on the pull request's diff."""
+def github_annotation(problem: str, hint: str, level: str = "error") -> str | None:
+    """A GitHub Actions ``::error`` (or ``::warning``) command, shown on the pull request."""
     m = _LOCATED.match(problem)
     if m is None:
         return None
     text = f"{m['message']} (how to fix: {hint})"
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error file={m['file']},line={m['line']},title=make check::{text}"
+    return f"::{level} file={m['file']},line={m['line']},title=make check::{text}"
+
+
+def find_warnings(root: FsPath) -> list[str]:
+    """Wording that does not fail the check: glossary variants, doubtful Latvian ordinals."""
+    try:
+        glossary = load_glossary(root)
+    except DataError:
+        glossary = Glossary()  # reported as a problem
+    return [f"warning: {w}" for w in text_warnings(root, glossary)]
 
 
 def find_problems(root: FsPath) -> list[str]:
@@ -47,6 +59,7 @@ def find_problems(root: FsPath) -> list[str]:
     except DataError as exc:
         problems.extend(str(p) for p in exc.problems)
         ds = None
+    problems.extend(_example_problems(root))
     try:
         load_strings(root)
     except DataError as exc:
@@ -60,6 +73,21 @@ def find_problems(root: FsPath) -> list[str]:
     return problems
 
 
+def _example_problems(root: FsPath) -> list[str]:
+    """Problems in the demonstration dataset (``examples/``, built by ``make demo``).
+
+    The demo reads the rest of the data from ``data/``, whose problems are reported once,
+    by the real dataset's check.
+    """
+    if not (root / EXAMPLES).is_dir():
+        return []
+    try:
+        load_dataset(root, EXAMPLES)
+    except DataError as exc:
+        return [str(p) for p in exc.problems if p.file.startswith(f"{EXAMPLES}/")]
+    return []
+
+
 def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
     """Print the translation status and every problem in ``root``; 0 when there is none."""
     started = time.perf_counter()
@@ -68,21 +96,27 @@ def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
             print(line, file=out)
         print(file=out)
     problems = find_problems(root)
+    warnings = find_warnings(root)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for line in problems:
+    for line in problems + warnings:
         hint = hint_for(line)
         print(line, file=out)
         print(f"    how to fix: {hint}", file=out)
-        annotation = github_annotation(line, hint) if annotate else None
-        if annotation:
+        level = "warning" if line.startswith("warning: ") else "error"
+        annotation = github_annotation(line.removeprefix("warning: "), hint, level)
+        if annotate and annotation:
             print(annotation, file=out)
     seconds = time.perf_counter() - started
+    counted = f"; {_count(len(warnings), 'warning')}" if warnings else ""
     if problems:
-        count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found ({seconds:.1f} s).", file=out)
+        print(f"{_count(len(problems), 'problem')} found ({seconds:.1f} s){counted}.", file=out)
         return 1
-    print(f"No problems: all data and content are valid ({seconds:.1f} s).", file=out)
+    print(f"No problems: all data and content are valid ({seconds:.1f} s){counted}.", file=out)
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def main(argv: list[str] | None = None) -> int:

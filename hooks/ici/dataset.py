@@ -12,6 +12,8 @@ from typing import Any
 
 from .clock import build_time
 from .crosscheck import cross_problems, missing_translations
+from .examples import DATA, EXAMPLES, dataset_folder, marker_problems, shift_dates, week_shift
+from .glossary import Glossary, load_glossary
 from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
@@ -44,6 +46,8 @@ class Dataset:
     figures: dict[str, Record] = field(default_factory=dict)
     # news pages from docs/<lang>/news/ (their front matter is data too)
     news: News = field(default_factory=News)
+    # preferred terms per language; towns' names for ru and en cards (data/glossary.yaml)
+    glossary: Glossary = field(default_factory=Glossary)
     # texts that lack ru/en: shown in lv with a notice, reported by the check command
     notices: list[Problem] = field(default_factory=list)
     # the project folder the data was read from, and values derived from the data and that
@@ -59,15 +63,25 @@ class Dataset:
         return getattr(self, name)
 
 
-def read_sources(root: FsPath) -> tuple[dict[str, Source], list[Problem]]:
-    """Read every data file; problems are syntax and schema problems."""
+def read_sources(
+    root: FsPath, dataset: str = DATA, built_at: datetime | None = None
+) -> tuple[dict[str, Source], list[Problem]]:
+    """Read every data file; problems are syntax, example marker and schema problems.
+
+    ``dataset`` ``examples`` reads the events and courses from ``examples/`` (the demo,
+    see :mod:`ici.examples`) and moves their dates to the week of ``built_at``.
+    """
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
     for name, keys in DATA_FILES.items():
-        src, found = load_source(root / "data" / f"{name}.yaml", f"data/{name}.yaml", keys)
+        folder = dataset_folder(dataset, name)
+        src, found = load_source(root / folder / f"{name}.yaml", f"{folder}/{name}.yaml", keys)
         sources[name] = src
         problems.extend(found)
         if src.data is not None:
+            problems.extend(marker_problems(src, keys, in_examples=folder == EXAMPLES))
+            if folder == EXAMPLES:
+                shift_dates(src, name, week_shift(built_at or build_time()))
             problems.extend(schema_problems(src, name, _schema_dir(root)))
     return sources, problems
 
@@ -95,22 +109,31 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_dataset(root: FsPath) -> Dataset:
-    """Load ``root/data/*.yaml``; raise :class:`DataError` listing every problem."""
+def load_dataset(root: FsPath, dataset: str = DATA) -> Dataset:
+    """Load ``root/data/*.yaml``; raise :class:`DataError` listing every problem.
+
+    ``dataset="examples"`` loads the demonstration dataset (:mod:`ici.examples`).
+    """
     with gc_paused():
-        return _load_dataset(root)
+        return _load_dataset(root, dataset)
 
 
-def _load_dataset(root: FsPath) -> Dataset:
-    sources, problems = read_sources(root)
+def _load_dataset(root: FsPath, dataset: str) -> Dataset:
+    built_at = build_time()
+    sources, problems = read_sources(root, dataset, built_at)
     if any(src.data is None for src in sources.values()):
         raise DataError(problems)
     problems.extend(cross_problems(sources))
     news, news_problems = load_news(root)
     problems.extend(news_problems)
+    glossary = Glossary()
+    try:
+        glossary = load_glossary(root)
+    except DataError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    ds = Dataset(root=root, news=news)
+    ds = Dataset(root=root, news=news, built_at=built_at, glossary=glossary)
     ds.derived[YAML_NODES] = {name: src.node for name, src in sources.items()}
     for name, keys in DATA_FILES.items():
         for key in keys:

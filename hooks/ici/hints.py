@@ -23,6 +23,26 @@ HINTS: list[tuple[str, str]] = [
         "retype the text on that line",
     ),
     (
+        r"glossary [\w-]+: expected",
+        "write the preferred word (data/glossary.yaml says why); an official name stays as "
+        "written in quotes « » or “ ”, and a phrase that is right as it is goes into the "
+        "term's allow: list",
+    ),
+    (
+        r"may be an ordinal",
+        "if the number is an ordinal or a date (“3. vietā”), escape its dot: 3\\. vietā; if it "
+        "is really a one-item numbered list, start the item with a capital letter",
+    ),
+    (
+        r"expected no example records in data/",
+        "demonstration records belong in examples/ (make demo builds them): move the record "
+        "there, or delete the example: line if the record is real and has its sources",
+    ),
+    (
+        r"expected example: true on every record in examples/",
+        "add example: true to the record: everything in examples/ is invented and must say so",
+    ),
+    (
         r"expected an id other than",
         "this id is taken by a file of the site: choose another id for the record",
     ),

@@ -11,6 +11,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ici.links import resolve_links
+from ici.ordinals import escape_ordinals
 from ici.pages import find_record
 from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
@@ -34,6 +35,8 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     strings = state().strings
     lang = current_lang(config)
     env.globals["ui"] = lambda key: strings.get(key, lang)
+    # the demonstration build (make demo) says on every page that its events are examples
+    env.globals["ici_demo"] = state().demo
     # hotlines for the footer of every page and the home page; badge texts for the script
     env.globals["ici_hotlines"] = hotlines(state().dataset, lang)
     env.globals["ici_hours_strings"] = badge_strings(strings, lang)
@@ -69,6 +72,17 @@ def resolve_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         return posixpath.relpath(path.rstrip("/") + ".md", base)
 
     return resolve_links(markdown, to_source)
+
+
+def latvian_ordinals(markdown: str, page: Page) -> str:
+    """Latvian text keeps "2017. gada" as written instead of a list (:mod:`ici.ordinals`).
+
+    ``file.locale`` is the language of the Markdown file, so a Latvian page shown as the
+    fallback of a missing translation is fixed too.
+    """
+    if getattr(page.file, "locale", None) == "lv":
+        return escape_ordinals(markdown)
+    return markdown
 
 
 NEWS_DEFAULTS = {"template": "ici/news_item.html", "ici_list": "news_item"}

@@ -10,6 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ici.dataset import Dataset, gc_paused, load_dataset
+from ici.examples import DATA, EXAMPLES, is_demo
+from ici.hints import hint_for
 from ici.links import check_links
 from ici.problems import DataError
 from ici.ui import Strings, load_strings
@@ -24,6 +26,8 @@ class SiteState:
     root: FsPath
     dataset: Dataset
     strings: Strings
+    # True in the demonstration build (make demo): example events and courses, banner
+    demo: bool = False
     template_404: dict[str, str] = field(default_factory=dict)
     # the child process writing every language's exports, if one does (site_files)
     files_job: ForkedJob | None = None
@@ -47,23 +51,33 @@ def current_lang(config: MkDocsConfig) -> str:
     return i18n(config).current_language
 
 
+def with_hints(exc: DataError) -> str:
+    """The problem list for the build's log, each with the "how to fix" of ``make check``."""
+    lines = exc.report().splitlines()
+    out = lines[:1]
+    for line in lines[1:]:
+        out += [line, f"    how to fix: {hint_for(line)}"]
+    return "\n".join(out)
+
+
 def load(config: MkDocsConfig) -> SiteState:
     """Load data and strings for a new build, or reuse them inside the same build."""
     global _state
     if _state is not None and not is_first_build(config):
         return _state
     root = FsPath(config.config_file_path).resolve().parent
+    demo = is_demo(config.extra)
     with gc_paused():
         try:
-            dataset = load_dataset(root)
+            dataset = load_dataset(root, EXAMPLES if demo else DATA)
             strings = load_strings(root)
         except DataError as exc:
-            raise PluginError(exc.report()) from None
+            raise PluginError(with_hints(exc)) from None
         link_problems = check_links(FsPath(config.docs_dir), dataset, root)
         if link_problems:
             count = len(link_problems)
             raise PluginError("\n".join([f"{count} broken record link(s):", *link_problems]))
-        _state = SiteState(root, dataset, strings)
+        _state = SiteState(root, dataset, strings, demo=demo)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).
         gc.freeze()

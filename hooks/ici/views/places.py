@@ -34,7 +34,7 @@ def place_view(ds: Dataset, place: dict[str, Any], lang: str) -> dict[str, Any]:
             "name": pick(branch["name"], lang),
             "path": record_path("branch", branch["id"]),
             "street": address.get("street"),
-            "city": address.get("city"),
+            "city": ds.glossary.place(address.get("city"), lang),
         }
     if "online" in place:
         return {"kind": "online", "region": region, "url": place["online"]}
@@ -42,7 +42,8 @@ def place_view(ds: Dataset, place: dict[str, Any], lang: str) -> dict[str, Any]:
         "kind": "address",
         "region": region,
         "street": place.get("address"),
-        "city": place["city"],
+        # the town as readers of the page write it: Rīga is Рига on a Russian card
+        "city": ds.glossary.place(place["city"], lang),
     }
 
 

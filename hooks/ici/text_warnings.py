@@ -1,0 +1,126 @@
+"""Warnings about wording that ``make check`` prints but that never fail it.
+
+- glossary: a variant to avoid in a text of that language (:mod:`ici.glossary`), in the
+  Markdown of ``docs/<lang>/`` and in the ``lv:``/``ru:``/``en:`` texts of ``data/`` and
+  ``examples/``;
+- ordinals: a Latvian line that may be an ordinal shown as a numbered list
+  (:mod:`ici.ordinals`; the clear cases the build fixes by itself).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path as FsPath
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .glossary import FILE as GLOSSARY_FILE
+from .glossary import Glossary
+from .ordinals import doubtful_ordinals
+from .problems import Path, Problem, format_path
+from .text import LANGS
+
+_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# what is not prose in a Markdown line: inline code, link targets, bare web addresses
+_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+")
+# front matter keys whose values readers see
+_SHOWN_KEYS = re.compile(r"^(title|description):")
+# libyaml's composer when PyYAML has it: the pure-Python one took most of the check's time
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _markdown_lines(text: str) -> Iterator[tuple[int, str]]:
+    """``(line number, prose)`` of a page: shown front matter values and the body."""
+    front = _FRONT.match(text)
+    body_start = text.count("\n", 0, front.end()) if front else 0
+    fenced = False
+    for index, line in enumerate(text.split("\n")):
+        if index < body_start:
+            if _SHOWN_KEYS.match(line):
+                yield index + 1, line
+            continue
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            yield index + 1, _NOT_PROSE.sub(" ", line)
+
+
+def _glossary_problem(file: str, line: int, path: str, usage, found: str) -> Problem:
+    return Problem(
+        file,
+        line,
+        path,
+        f"glossary {usage.term}: expected {usage.preferred!r} in {usage.lang}, got {found!r}",
+    )
+
+
+def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
+    """Glossary and ordinal warnings for every page under ``docs/``."""
+    docs = root / "docs"
+    warnings: list[Problem] = []
+    for md in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        lang = md.relative_to(docs).parts[0]
+        if lang not in LANGS:
+            continue
+        try:
+            text = md.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # the content check reports it
+        display = md.relative_to(root).as_posix()
+        for number, line in _markdown_lines(text):
+            for usage, found in glossary.variants(line, lang):
+                warnings.append(_glossary_problem(display, number, "", usage, found))
+        if lang == "lv":
+            for index, start in doubtful_ordinals(text):
+                warnings.append(
+                    Problem(
+                        display,
+                        index + 1,
+                        "",
+                        f"line starts with {start!r}: expected a numbered list item, got what "
+                        "may be an ordinal (Markdown shows it as a list item numbered 1)",
+                    )
+                )
+    return warnings
+
+
+def _texts(node: Node | None, path: Path) -> Iterator[tuple[Path, str, ScalarNode]]:
+    """``(field path, language, scalar)`` of every ``lv``/``ru``/``en`` text under ``node``."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value in LANGS and isinstance(value, ScalarNode):
+                yield (*path, key.value), key.value, value
+            else:
+                yield from _texts(value, (*path, key.value))
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _texts(item, (*path, index))
+
+
+def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
+    """Glossary warnings for the language texts of ``data/*.yaml`` and ``examples/*.yaml``."""
+    warnings: list[Problem] = []
+    files = [*sorted((root / "data").glob("*.yaml")), *sorted((root / "examples").glob("*.yaml"))]
+    for path in files:
+        display = path.relative_to(root).as_posix()
+        if display == GLOSSARY_FILE:
+            continue
+        try:
+            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue  # the data check reports it
+        for field_path, lang, scalar in _texts(node, ()):
+            for usage, found in glossary.variants(str(scalar.value), lang):
+                line = scalar.start_mark.line + 1
+                warnings.append(
+                    _glossary_problem(display, line, format_path(field_path), usage, found)
+                )
+    return warnings
+
+
+def text_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
+    """Every wording warning in ``root``, sorted by file and line."""
+    return sorted(set(markdown_warnings(root, glossary) + data_warnings(root, glossary)))
