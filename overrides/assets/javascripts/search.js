@@ -160,6 +160,10 @@
     if (meta.detail) {
       link.appendChild(el("span", "ici-search__detail", meta.detail));
     }
+    // a service that is no longer offered says so before its excerpt
+    if (meta.ended) {
+      link.appendChild(el("span", "ici-search__ended", meta.ended));
+    }
     var excerpt = el("span", "ici-search__excerpt");
     appendExcerpt(excerpt, data.excerpt);
     link.appendChild(excerpt);
