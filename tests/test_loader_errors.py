@@ -24,7 +24,7 @@ CASES = [
     ("unknown category", "services", "category: rights", "category: legal",
      "data/services.yaml:14: services[0].category: expected a category from the list in schemas/services.schema.json, got 'legal'"),
     ("unknown field", "services", "    status: active\n", "    status: active\n    statuss: active\n",
-     "data/services.yaml:14: services[0].statuss: unknown field, expected one of branches, category, channels, description, eligibility_description, email, fees_description, free, id, interpreter_languages, languages, last_reviewed, name, organization_id, phones, schedules, service_areas, skype, status, url"),
+     "data/services.yaml:14: services[0].statuss: unknown field, expected one of branches, category, channels, description, eligibility_description, email, ended, fees_description, free, id, interpreter_languages, languages, last_reviewed, name, organization_id, phones, schedules, service_areas, skype, status, url"),
     ("duplicate id", "services", "  - id: pmlp\n", "  - id: ici\n",
      "data/services.yaml:5: organizations[1].id: expected a unique id, got 'ici' again (first at line 2)"),
     ("duplicate key", "services", "    status: active\n", "    status: active\n    status: inactive\n",
