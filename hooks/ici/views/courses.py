@@ -81,7 +81,7 @@ def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[s
 
 
 def _schedules_jsonld(rec: Record) -> list[dict[str, Any]]:
-    return [
+    schedules = [
         {
             "@type": "Schedule",
             "repeatFrequency": "P1W",
@@ -94,6 +94,8 @@ def _schedules_jsonld(rec: Record) -> list[dict[str, Any]]:
         }
         for s in rec.get("schedules") or []
     ]
+    # a course whose end is not known has no endDate
+    return [{k: v for k, v in s.items() if v is not None} for s in schedules]
 
 
 def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[str, Any]:

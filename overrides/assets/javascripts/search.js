@@ -265,7 +265,13 @@
       renderFilters();
     }
     var first = null;
-    datas.forEach(function (data) {
+    // by relevance, an ended service never comes before a current result of the same page
+    var ordered = current.sort ? datas : datas.filter(function (data) {
+      return !(data.meta && data.meta.ended);
+    }).concat(datas.filter(function (data) {
+      return Boolean(data.meta && data.meta.ended);
+    }));
+    ordered.forEach(function (data) {
       var item = renderHit(data);
       first = first || item;
       list.appendChild(item);
