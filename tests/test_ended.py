@@ -368,3 +368,19 @@ def test_help_leaves_out_an_information_line_that_has_ended(tmp_path: Path) -> N
         "feed",
         "archive",
     ]
+
+
+def test_branch_pages_mark_ended_services_and_the_handout_leaves_them_out(
+    fixture_site: Built,
+) -> None:
+    branches = _load("contacts")["branches"]
+    listed = [(b["id"], sid) for b in branches for sid in b.get("services", [])]
+    assert any(sid in ENDED for _, sid in listed)
+    for bid, sid in listed:
+        item = fixture_site.html(f"en/contacts/{bid}/index.html").css_first(
+            f".ici-services li[data-ici-service='{sid}']"
+        )
+        assert item.text(strip=True).endswith("(Ended)") == (sid in ENDED), (bid, sid)
+    handout = fixture_site.html("en/handout/index.html")
+    shown = {li.attributes["data-ici-service"] for li in handout.css("[data-ici-service]")}
+    assert shown and not shown & set(ENDED)

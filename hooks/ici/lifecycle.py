@@ -12,19 +12,24 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from .fmt import format_day, format_month
+
+if TYPE_CHECKING:
+    from .problems import Problem
+    from .yamlsource import Source
 
 # the zone of eventtime.RIGA (not imported: the data checks import this module first)
 _RIGA = ZoneInfo("Europe/Riga")
 
 ACTIVE = "active"
 ENDED = "ended"
-STATUSES = (ACTIVE, ENDED)
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# the shape schemas/common.schema.json allows for ``ended`` (anything else it reports)
+_ENDED = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
 def _parts(value: str) -> tuple[int, int | None, int | None] | None:
@@ -101,7 +106,7 @@ def ended_label(rec: dict[str, Any], lang: str) -> str | None:
     return format_partial(value, lang) if is_ended(rec) and isinstance(value, str) else None
 
 
-def status_problems(src: Any, coll: str, today: date) -> list[Any]:
+def status_problems(src: Source, coll: str, today: date) -> list[Problem]:
     """Checks of ``status``/``ended`` beyond the schema, for services or courses in ``src``.
 
     ``ended`` belongs only to an ended record; it must be a real day or month, not after
@@ -112,7 +117,7 @@ def status_problems(src: Any, coll: str, today: date) -> list[Any]:
     records = src.data.get(coll) if isinstance(src.data, dict) else None
     for i, rec in enumerate(records if isinstance(records, list) else []):
         value = rec.get("ended") if isinstance(rec, dict) else None
-        if not isinstance(value, str) or not _PARTIAL.match(value):
+        if not isinstance(value, str) or not _ENDED.match(value):
             continue  # absent, or reported by the schema
         where = (coll, i, "ended")
         if rec.get("status", ACTIVE) != ENDED:
