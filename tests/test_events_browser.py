@@ -89,7 +89,10 @@ def test_everything_over_leaves_the_upcoming_list_empty(
     page, _ = _open(browser_and_base, "events/", datetime(2030, 1, 1, tzinfo=UTC))
     assert _ids(page, "[data-ici-upcoming]") == []
     assert page.is_visible("[data-ici-empty]")
-    assert page.inner_text("[data-ici-empty]") == "Pašlaik nav izsludinātu pasākumu."
+    assert page.inner_text("[data-ici-empty] p") == "Pašlaik nav izsludinātu pasākumu."
+    # and what to do instead: the calendar feed and the past events (test_ended.py)
+    assert page.is_visible("[data-ici-empty] [data-ici-help=feed]")
+    assert page.is_visible("[data-ici-empty] [data-ici-help=archive]")
     page.close()
 
 
@@ -128,13 +131,24 @@ def test_filters_narrow_the_event_list(browser_and_base: tuple[object, str]) -> 
     page.close()
 
 
-def test_filters_hide_empty_course_groups(browser_and_base: tuple[object, str]) -> None:
+def test_filters_narrow_the_course_list(browser_and_base: tuple[object, str]) -> None:
     page, _ = _open(browser_and_base, "ru/courses/", None)
-    page.select_option('select[name="kind"]', "qualification")
-    groups = page.eval_on_selector_all(
-        "section[data-ici-group]", "els => els.filter(e => !e.hidden).map(e => e.dataset.kind)"
+    page.select_option('select[name="kind"]', "integration")
+    kinds = page.eval_on_selector_all(
+        "li[data-ici-item]", "els => els.filter(e => !e.hidden).map(e => e.dataset.kind)"
     )
-    assert groups == ["qualification"]
-    page.select_option('select[name="region"]', "latgale")
+    assert kinds and set(kinds) == {"integration"}
+    # a region no integration course is in leaves nothing, and the form says so
+    empty = page.evaluate(
+        """() => {
+          const used = new Set([...document.querySelectorAll('li[data-ici-item]:not([hidden])')]
+            .map(e => e.dataset.region));
+          const all = [...document.querySelectorAll('select[name=region] option')]
+            .map(o => o.value).filter(v => v);
+          return all.filter(v => !used.has(v))[0] || null;
+        }"""
+    )
+    assert empty is not None
+    page.select_option('select[name="region"]', empty)
     assert page.is_visible("[data-ici-no-match]")
     page.close()

@@ -186,32 +186,20 @@ def test_filters_are_in_the_page_but_hidden_without_javascript(site: Built, ds: 
         assert item.attributes["data-free"] in ("true", "false")
 
 
-def test_courses_are_grouped_by_kind_with_open_registration_first(site: Built, ds: Dataset) -> None:
+def test_courses_are_split_into_upcoming_and_past_at_build_time(site: Built, ds: Dataset) -> None:
     doc = site.html("courses/index.html")
-    groups = doc.css("section[data-ici-group]")
-    assert [g.attributes["data-kind"] for g in groups] == [
-        "latvian",
-        "integration",
-        "qualification",
-    ]
-    assert [g.css_first("h2").text(strip=True) for g in groups] == [
-        "Latviešu valodas kursi",
-        "Integrācijas kursi",
-        "Kvalifikācijas kursi",
-    ]
-    seen = []
-    for group in groups:
-        statuses = [
-            ("open", "full", "closed").index(i.attributes["class"].split("ici-reg-")[1].split()[0])
-            for i in group.css("li[data-ici-item]")
-        ]
-        assert statuses == sorted(statuses)
-        for item in group.css("li[data-ici-item]"):
-            assert (
-                ds.courses[item.attributes["data-ici-id"]]["kind"] == group.attributes["data-kind"]
-            )
-            seen.append(item.attributes["data-ici-id"])
-    assert sorted(seen) == sorted(ds.courses)
+    upcoming = [i.attributes["data-ici-id"] for i in doc.css("[data-ici-upcoming] > li")]
+    past = [i.attributes["data-ici-id"] for i in doc.css("[data-ici-archive] > li")]
+    assert sorted(upcoming + past) == sorted(ds.courses)
+    for rid in past:
+        # the listing script moves an item by its data-end; the build agrees with it
+        item = doc.css_first(f"[data-ici-archive] > li[data-ici-id='{rid}']")
+        assert datetime.fromisoformat(item.attributes["data-end"]) <= BUILT_AT
+    for rid in upcoming:
+        item = doc.css_first(f"[data-ici-upcoming] > li[data-ici-id='{rid}']")
+        assert datetime.fromisoformat(item.attributes["data-end"]) > BUILT_AT
+    starts = [doc.css_first(f"li[data-ici-id='{r}']").attributes["data-start"] for r in upcoming]
+    assert starts == sorted(starts)
 
 
 def test_course_that_is_over_is_never_shown_as_open(tmp_path: Path) -> None:
@@ -227,10 +215,12 @@ def test_course_that_is_over_is_never_shown_as_open(tmp_path: Path) -> None:
     page = built.html("en/courses/mes-latvija-riga/index.html")
     assert page.css_first(".ici-tag-closed").text(strip=True) == "Registration closed"
     assert page.css_first(".ici-ended").text(strip=True) == "This course has ended."
+    assert "hidden" not in page.css_first(".ici-ended").attributes
     assert page.css(".ici-tag-open") == []
     current = built.html("en/courses/latvian-a1-riga-2027/index.html")
     assert current.css_first(".ici-tag-open").text(strip=True) == "Registration open"
-    assert current.css(".ici-ended") == []
+    # the script shows the notice once the reader's clock passes data-end
+    assert "hidden" in current.css_first(".ici-ended").attributes
 
 
 def test_calendar_links_resolve_to_calendar_files(site: Built, ds: Dataset) -> None:

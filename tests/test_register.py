@@ -59,11 +59,16 @@ def test_every_service_has_a_page_with_matching_jsonld(site: Built, lang: str) -
         assert ld["identifier"] == sid
         org = ORGS[SERVICES[sid]["organization_id"]]
         assert ld["@type"] == ("GovernmentService" if org["type"] in GOVERNMENT else "Service")
-        for key in ("provider", "areaServed", "availableLanguage", "availableChannel"):
+        for key in ("provider", "areaServed", "availableLanguage"):
             assert ld[key], (sid, key)
-        assert "hoursAvailable" in ld
         assert [a["alternateName"] for a in ld["availableLanguage"]] == SERVICES[sid]["languages"]
         assert len(ld["areaServed"]) == len(SERVICES[sid]["service_areas"])
+        if SERVICES[sid].get("status") == "ended":
+            # no longer offered: no channels or hours to use (test_ended.py)
+            assert "availableChannel" not in ld and "hoursAvailable" not in ld
+            assert ld["offers"]["availability"] == "https://schema.org/Discontinued"
+            continue
+        assert "hoursAvailable" in ld
         assert len(ld["availableChannel"]) == len(SERVICES[sid]["channels"])
 
 
@@ -80,6 +85,9 @@ def test_service_page_shows_facts_and_contacts(site: Built) -> None:
     assert branch == "../../contacts/riga/"
     assert (site.site / "en/contacts/riga/index.html").is_file()
     ld = _jsonld(doc)[0]
+    if SERVICES["ici-information-line"].get("status") == "ended":
+        assert "availableChannel" not in ld  # the page keeps the numbers for reference
+        return
     assert ld["hoursAvailable"][0]["opens"] == "09:00"
     phones = ld["availableChannel"][0]["servicePhone"]
     assert [p["telephone"] for p in phones] == ["+37125565098", "+37128612120", "+37167898343"]
@@ -111,8 +119,13 @@ def test_index_lists_each_service_exactly_once(site: Built, lang: str) -> None:
 def test_index_is_grouped_by_category_in_order(site: Built) -> None:
     doc = site.html("register/index.html")
     groups = [g.attributes["data-ici-group"] for g in doc.css("[data-ici-group]")]
-    assert groups == [c for c in CATEGORIES if any(s["category"] == c for s in SERVICES.values())]
-    for group in doc.css("[data-ici-group]"):
+    ended = any(s.get("status") == "ended" for s in SERVICES.values())
+    assert (
+        groups
+        == [c for c in CATEGORIES if any(s["category"] == c for s in SERVICES.values())]
+        + ["ended"] * ended
+    )
+    for group in doc.css("[data-ici-group]:not([data-ici-group=ended])"):
         for li in group.css("li[data-ici-service]"):
             assert (
                 SERVICES[li.attributes["data-ici-service"]]["category"]
@@ -131,6 +144,7 @@ def _expected_attributes(rec: dict) -> dict[str, str]:
         "data-cost": "free" if rec["free"] else "paid",
         "data-channel": " ".join(c for c in CHANNELS if c in rec["channels"]),
         "data-provider": rec["organization_id"],
+        "data-status": rec.get("status", "active"),
     }
 
 
@@ -144,14 +158,19 @@ def test_filter_attributes_of_every_service(site: Built, lang: str) -> None:
 
 def test_filter_options_cover_every_value_with_counts(site: Built) -> None:
     doc = site.html("en/register/index.html")
-    items = doc.css("li[data-ici-service]")
+    every = doc.css("li[data-ici-service]")
+    # the counts are those of the default view, without ended services; the status facet
+    # offers "ended" and counts the ended ones
+    current = [li for li in every if li.attributes["data-status"] != "ended"]
     for fieldset in doc.css("fieldset[data-facet]"):
         attrs = fieldset.attributes["data-attrs"].split()
         offered = {i.attributes["value"] for i in fieldset.css("input[type=checkbox]")}
         used = {
-            v for li in items for a in attrs for v in (li.attributes.get(f"data-{a}") or "").split()
+            v for li in every for a in attrs for v in (li.attributes.get(f"data-{a}") or "").split()
         }
-        assert offered == used, fieldset.attributes["data-facet"]
+        status = fieldset.attributes["data-facet"] == "status"
+        assert offered == (used - {"active"} if status else used), fieldset.attributes["data-facet"]
+        items = every if status else current
         for label in fieldset.css("label"):
             value = label.css_first("input").attributes["value"]
             count = sum(
@@ -161,7 +180,8 @@ def test_filter_options_cover_every_value_with_counts(site: Built) -> None:
             )
             assert label.css_first("[data-ici-count]").text() == f"({count})"
     legends = [f.css_first("legend").text() for f in doc.css("fieldset[data-facet]")]
-    assert legends == ["Topic", "Region", "Language", "Provider", "Cost", "How to reach"]
+    assert legends[:6] == ["Topic", "Region", "Language", "Provider", "Cost", "How to reach"]
+    assert legends[6:] == (["Status"] if len(current) < len(every) else [])
 
 
 def test_without_javascript_filters_and_shortlist_stay_hidden(site: Built) -> None:

@@ -11,7 +11,7 @@ import yaml
 
 from browserkit import Visit, chromium, serve, watch
 from searchbench import query_bytes
-from sitebuild import Built, build_copy
+from sitebuild import ROOT, Built, build_copy
 
 pytestmark = pytest.mark.browser
 
@@ -82,6 +82,11 @@ def test_query_set_expected_page_in_top_5(
     assert misses == []
 
 
+def _ended(sid: str) -> bool:
+    data = yaml.safe_load((ROOT / "data" / "services.yaml").read_text(encoding="utf-8"))
+    return next(s for s in data["services"] if s["id"] == sid).get("status") == "ended"
+
+
 def test_results_show_title_kind_and_marked_excerpt(browser_and_base: tuple[object, str]) -> None:
     browser, base = browser_and_base
     page = browser.new_page()
@@ -102,13 +107,21 @@ def test_results_show_title_kind_and_marked_excerpt(browser_and_base: tuple[obje
     # a service shows its provider under the title
     page.fill("#ici-search-input", "psihologa konsultācijas")
     page.wait_for_function(DONE, arg="psihologa konsultācijas")
-    assert _result_urls(page)[0] == "/register/ici-psychologist/"
-    first = page.locator("[data-ici-search-results] li").first
-    assert first.locator(".ici-search__kind").text_content() == "Pakalpojums"
-    assert first.locator(".ici-search__title").inner_text() == "Psihologa konsultācijas"
-    assert first.locator(".ici-search__detail").inner_text() == (
+    urls = _result_urls(page)
+    hits = page.locator("[data-ici-search-results] li")
+    hit = hits.nth(urls.index("/register/ici-psychologist/"))
+    assert hit.locator(".ici-search__kind").text_content() == "Pakalpojums"
+    assert hit.locator(".ici-search__title").inner_text() == "Psihologa konsultācijas"
+    assert hit.locator(".ici-search__detail").inner_text() == (
         "Informācijas centrs imigrantiem (ICI)"
     )
+    # an ended service says so, and no current result of the page comes after it
+    ended = [hits.nth(i).locator(".ici-search__ended").count() == 1 for i in range(len(urls))]
+    assert ended == sorted(ended)
+    if _ended("ici-psychologist"):
+        assert hit.locator(".ici-search__ended").inner_text().startswith("Beidzies")
+    else:
+        assert urls[0] == "/register/ici-psychologist/"
     # Pagefind's WebAssembly and worker run under the CSP without errors
     assert [e for e in visit.errors if "404" not in e] == []
     page.close()

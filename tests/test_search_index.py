@@ -30,6 +30,8 @@ FILTER_KEYS = {
     "cost",
     "event_kind",
     "course_kind",
+    # only on ended services (test_ended.py)
+    "status",
 }
 REGIONS = {
     "lv": {"Rīga", "Kurzeme", "Zemgale", "Vidzeme", "Latgale", "Tiešsaistē"},

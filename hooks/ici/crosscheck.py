@@ -12,6 +12,8 @@ from typing import Any
 import phonenumbers
 from dateutil.rrule import rrulestr
 
+from .clock import build_time
+from .lifecycle import status_problems
 from .problems import Path, Problem
 from .yamlsource import Source
 
@@ -321,4 +323,7 @@ def cross_problems(sources: dict[str, Source]) -> list[Problem]:
     problems.extend(_check_rrules(sources["events"]))
     problems.extend(_check_figures(sources["figures"]))
     problems.extend(_check_service_reach(sources))
+    today = build_time().date()
+    problems.extend(status_problems(sources["services"], "services", today))
+    problems.extend(status_problems(sources["courses"], "courses", today))
     return problems

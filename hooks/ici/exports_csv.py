@@ -13,6 +13,7 @@ import io
 
 from .dataset import Dataset, Record
 from .fmt import e164, hours_rows, language_name
+from .lifecycle import is_ended, status_of
 from .pages import record_path
 from .register import REGIONS, branches_of, email, labels, organization, phones, website
 from .text import plain
@@ -40,6 +41,7 @@ COLUMNS = (
     "branches",
     "opening_hours",
     "status",
+    "ended",
     "last_reviewed",
     "page",
 )
@@ -76,7 +78,8 @@ def service_row(ds: Dataset, rec: Record, lang: str) -> dict[str, str]:
         "opening_hours": SEP.join(
             f"{h['days']} {h['time']}" for h in hours_rows(rec.get("schedules"), lang)
         ),
-        "status": rec["status"],
+        "status": status_of(rec),
+        "ended": rec.get("ended", "") if is_ended(rec) else "",
         "last_reviewed": rec["last_reviewed"],
         "page": record_path("service", rec["id"]),
     }

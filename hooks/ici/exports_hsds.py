@@ -14,6 +14,7 @@ from typing import Any
 
 from .dataset import Dataset, Record
 from .fmt import days_label, language_name, phone_display
+from .lifecycle import is_ended
 from .register import CHANNELS, branches_of, labels, organization, phones, website
 from .text import plain
 
@@ -147,6 +148,17 @@ def _attributes(rec: Record, sid: str, lang: str) -> list[dict[str, Any]]:
         if channel in rec["channels"]:
             name = words.get(f"register.channel_{channel}", lang)
             found.append(_attribute(sid, rid, "channel", channel, name, TAXONOMY_CHANNEL))
+    if is_ended(rec) and rec.get("ended"):
+        # HSDS has no end date on a service: say when it ended as an attribute
+        found.append(
+            {
+                "id": hsds_id("service", rid, "ici_ended"),
+                "link_id": sid,
+                "link_type": "ici_ended",
+                "link_entity": "service",
+                "value": rec["ended"],
+            }
+        )
     return found
 
 
@@ -175,7 +187,8 @@ def hsds_service(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
             "description": plain(rec["description"], lang),
             "url": website(ds, rec),
             "email": rec.get("email"),
-            "status": rec["status"],
+            # HSDS service status: an ended service is "inactive"
+            "status": "inactive" if is_ended(rec) else "active",
             "interpretation_services": interpretation,
             "fees_description": plain(rec.get("fees_description"), lang),
             "eligibility_description": plain(rec.get("eligibility_description"), lang),

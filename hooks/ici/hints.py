@@ -143,6 +143,18 @@ HINTS: list[tuple[str, str]] = [
         "write the date as date: 2026-11-23 (year-month-day, no quotes), as in the Latvian page",
     ),
     (
+        r"end date only with status: ended",
+        "add status: ended to the record, or delete the ended: line if it is still offered",
+    ),
+    (
+        r"end date not after the build date",
+        "a record is marked ended only once it has ended: keep it active until then",
+    ),
+    (
+        r"end date as YYYY-MM-DD or YYYY-MM",
+        'write the end date in quotes as "2020-06-30", or "2020-06" when only the month is known',
+    ),
+    (
         r"as YYYY-MM-DDTHH:MM",
         'write the date and time in quotes as "2026-11-23T10:00" (year-month-day, T, hours)',
     ),

@@ -13,6 +13,7 @@ from typing import Any
 
 from .crosscheck import REGIONS
 from .dataset import Dataset, Record
+from .lifecycle import status_of
 from .ui import Strings, load_strings
 
 # Display orders; the same values as the enums in schemas/services.schema.json and
@@ -51,6 +52,8 @@ FACETS: dict[str, tuple[str, ...]] = {
     "provider_type": ("provider-type",),
     "cost": ("cost",),
     "channel": ("channel",),
+    # ended services show only when "ended" is ticked (register.js, views.register.facets)
+    "status": ("status",),
 }
 
 
@@ -74,6 +77,7 @@ def item_attributes(ds: Dataset, rec: Record) -> dict[str, list[str]]:
         "cost": ["free" if rec["free"] else "paid"],
         "channel": [c for c in CHANNELS if c in rec["channels"]],
         "provider": [rec["organization_id"]],
+        "status": [status_of(rec)],
     }
 
 

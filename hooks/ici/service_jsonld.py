@@ -10,6 +10,7 @@ from typing import Any
 
 from .dataset import Dataset, Record
 from .fmt import SCHEMA_DAYS, e164, language_name
+from .lifecycle import is_ended, last_day
 from .register import CHANNELS, branches_of, email, labels, organization, phones, website
 from .text import plain
 
@@ -114,11 +115,19 @@ def service_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
             "@type": "Audience",
             "audienceType": plain(rec["eligibility_description"], lang),
         }
-    if rec.get("fees_description") or rec["free"]:
+    ended = is_ended(rec)
+    if rec.get("fees_description") or rec["free"] or ended:
         offer: dict[str, Any] = {"@type": "Offer"}
         if rec["free"]:
             offer.update(price="0", priceCurrency="EUR")
         if rec.get("fees_description"):
             offer["description"] = plain(rec["fees_description"], lang)
         node["offers"] = offer
+    if ended:
+        # no longer offered: no channels or hours to use, a discontinued offer
+        del node["availableChannel"], node["hoursAvailable"]
+        node["offers"]["availability"] = "https://schema.org/Discontinued"
+        day = last_day(rec["ended"]) if rec.get("ended") else None
+        if day:
+            node["offers"]["availabilityEnds"] = day.isoformat()
     return node

@@ -15,6 +15,7 @@ from ..fmt import (
     phone_display,
     weekday_name,
 )
+from ..lifecycle import is_ended
 from ..pages import KINDS, record_path
 from ..text import pick, plain
 from ..ui import Strings
@@ -87,7 +88,8 @@ def branch_summary(rec: Record, lang: str) -> dict[str, Any]:
 def _service(ds: Dataset, sid: str, lang: str) -> dict[str, Any]:
     # service pages come with the service register; until then the name is shown unlinked
     path = record_path("service", sid) if "service" in KINDS else None
-    return {"id": sid, "name": pick(ds.services[sid]["name"], lang), "path": path}
+    rec = ds.services[sid]
+    return {"id": sid, "name": pick(rec["name"], lang), "path": path, "ended": is_ended(rec)}
 
 
 def branch_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:

@@ -1,15 +1,23 @@
-"""View models for courses: the listing grouped by kind, and one page per course."""
+"""View models for courses: the listing (upcoming, then the archive) and one page per course.
+
+As for events, "now" is the build time and the split is the no-JavaScript fallback: every
+item carries ``end_iso``, the moment it is over, so the page script redoes the split with
+the reader's clock. Course dates may be partial (``2017-09``): a course is over after the
+last day its end date can mean (``lifecycle.over_at``).
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from .. import eventtime as et
 from ..dataset import Dataset, Record
-from ..fmt import SCHEMA_DAYS, format_day, hours_rows
+from ..fmt import SCHEMA_DAYS, hours_rows
+from ..lifecycle import first_day, format_partial, is_ended, over_at
 from ..pages import record_path
 from ..text import pick, plain
+from .listing_help import listing_help
 from .places import (
     filter_options,
     listing_facts,
@@ -22,28 +30,39 @@ from .places import (
 )
 
 KIND_ORDER = ("latvian", "integration", "qualification")
-# open registration first, then full, then closed
-STATUS_ORDER = ("open", "full", "closed")
 _AVAILABILITY = {"open": "https://schema.org/InStock", "full": "https://schema.org/SoldOut"}
 
 
-def _day(value: str) -> date:
-    return datetime.strptime(value, "%Y-%m-%d").date()
+def course_end(rec: Record, now: datetime) -> datetime:
+    """The moment a course is over: the midnight (Riga time) after the last day it can mean.
+
+    That day is the ``ended`` date of an ended course, else its ``end_date``, else (end not
+    known) its ``start_date``. An ended course without a date was over by ``now``.
+    """
+    if is_ended(rec):
+        return over_at(rec["ended"]) if rec.get("ended") else now
+    return over_at(rec.get("end_date") or rec["start_date"]) or now
 
 
-def course_end(rec: Record) -> datetime:
-    """The moment a course is over: the midnight after its last day, Riga time."""
-    return et.in_riga(datetime.combine(_day(rec["end_date"]) + timedelta(days=1), time()))
+def is_past(rec: Record, now: datetime) -> bool:
+    """Whether a course is over at ``now`` (ended, or its last day has passed)."""
+    return course_end(rec, now) <= now
 
 
 def registration_status(rec: Record, now: datetime) -> str:
     """The status to show: a course that is over cannot take registrations, whatever the data."""
-    return "closed" if course_end(rec) <= now else rec["registration_status"]
+    return "closed" if is_past(rec, now) else rec["registration_status"]
+
+
+def _dates(rec: Record, lang: str) -> str:
+    start = format_partial(rec["start_date"], lang)
+    end = rec.get("end_date")
+    return f"{start} – {format_partial(end, lang)}" if end and end != rec["start_date"] else start
 
 
 def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[str, Any]:
     """What a listing shows of a course."""
-    start, end = _day(rec["start_date"]), _day(rec["end_date"])
+    end = course_end(rec, now)
     return {
         "id": rec["id"],
         "kind": rec["kind"],
@@ -51,10 +70,10 @@ def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[s
         "path": record_path("course", rec["id"]),
         "cefr_level": rec.get("cefr_level"),
         "academic_hours": rec.get("academic_hours"),
-        "dates": f"{format_day(start, lang)} – {format_day(end, lang)}",
-        "start_iso": start.isoformat(),
-        "end_iso": course_end(rec).isoformat(),
-        "ended": course_end(rec) <= now,
+        "dates": _dates(rec, lang),
+        "start_iso": (first_day(rec["start_date"]) or date.min).isoformat(),
+        "end_iso": end.isoformat(),
+        "ended": end <= now,
         "registration_status": registration_status(rec, now),
         **listing_facts(ds, rec, lang),
         "organizer": organization_view(ds, rec["organizer"], lang),
@@ -62,7 +81,7 @@ def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[s
 
 
 def _schedules_jsonld(rec: Record) -> list[dict[str, Any]]:
-    return [
+    schedules = [
         {
             "@type": "Schedule",
             "repeatFrequency": "P1W",
@@ -70,11 +89,13 @@ def _schedules_jsonld(rec: Record) -> list[dict[str, Any]]:
             "startTime": s["opens_at"],
             "endTime": s["closes_at"],
             "startDate": rec["start_date"],
-            "endDate": rec["end_date"],
+            "endDate": rec.get("end_date"),
             "scheduleTimezone": et.TZID,
         }
         for s in rec.get("schedules") or []
     ]
+    # a course whose end is not known has no endDate
+    return [{k: v for k, v in s.items() if v is not None} for s in schedules]
 
 
 def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[str, Any]:
@@ -83,10 +104,12 @@ def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "@type": "CourseInstance",
         "courseMode": "online" if "online" in rec["place"] else "onsite",
         "startDate": rec["start_date"],
-        "endDate": rec["end_date"],
+        "endDate": rec.get("end_date"),
         "location": place_jsonld(ds, rec["place"], lang),
         "inLanguage": list(rec["languages"]),
     }
+    if not instance["endDate"]:
+        del instance["endDate"]  # a partial-date course may not know its end
     schedules = _schedules_jsonld(rec)
     if schedules:
         instance["courseSchedule"] = schedules
@@ -94,7 +117,9 @@ def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
     if rec["free"]:
         offer.update(price=0, priceCurrency="EUR")
     status = registration_status(rec, now)
-    if status in _AVAILABILITY:
+    if is_ended(rec):
+        offer["availability"] = "https://schema.org/Discontinued"
+    elif status in _AVAILABILITY:
         offer["availability"] = _AVAILABILITY[status]
     ld: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -148,24 +173,16 @@ def course_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, A
     }
 
 
-def _list_order(item: dict[str, Any]) -> tuple[int, int]:
-    # open and full courses soonest first; closed ones most recent first
-    rank = STATUS_ORDER.index(item["registration_status"])
-    day = date.fromisoformat(item["start_iso"]).toordinal()
-    return rank, -day if item["registration_status"] == "closed" else day
-
-
 def courses_list(ds: Dataset, lang: str) -> dict[str, Any]:
-    """Courses grouped by kind; in each group open registration first, then by date."""
+    """Upcoming and current courses soonest first, then past courses latest first."""
     now = ds.built_at
     items = [course_summary(ds, rec, lang, now) for rec in ds.courses.values()]
-    groups = []
-    for kind in KIND_ORDER:
-        members = [i for i in items if i["kind"] == kind]
-        if members:
-            members.sort(key=_list_order)
-            groups.append({"kind": kind, "members": members})
+    upcoming = sorted((i for i in items if not i["ended"]), key=lambda i: i["start_iso"])
+    archive = sorted((i for i in items if i["ended"]), key=lambda i: i["end_iso"], reverse=True)
+    kinds = {i["kind"] for i in items}
     return {
-        "groups": groups,
-        "filters": {**filter_options(items, lang), "kinds": [g["kind"] for g in groups]},
+        "upcoming": upcoming,
+        "archive": archive,
+        "help": listing_help(ds, lang, "#archive" if items else None),
+        "filters": {**filter_options(items, lang), "kinds": [k for k in KIND_ORDER if k in kinds]},
     }

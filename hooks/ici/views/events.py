@@ -15,6 +15,7 @@ from ..dataset import Dataset, Record
 from ..fmt import SCHEMA_DAYS, clock, format_day
 from ..pages import record_path
 from ..text import pick, plain
+from .listing_help import listing_help
 from .places import (
     filter_options,
     listing_facts,
@@ -227,6 +228,8 @@ def events_list(ds: Dataset, lang: str) -> dict[str, Any]:
         "archive": archive,
         "filters": {**filter_options(items, lang), "kinds": [k for k in KIND_ORDER if k in kinds]},
         "feed": FEED_PATH,
+        # past events are there once any event is (the script may move coming ones there)
+        "help": listing_help(ds, lang, "#archive" if items else None, FEED_PATH),
         # the listing is at events/, next to the feed
         "head_links": [
             {

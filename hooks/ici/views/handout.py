@@ -6,6 +6,7 @@ from typing import Any
 
 from ..dataset import Dataset
 from ..fmt import language_name
+from ..lifecycle import is_ended
 from ..text import pick
 from .contacts import branches_list
 
@@ -13,12 +14,13 @@ ICI = "ici"  # organization id of ICI in data/services.yaml
 
 
 def handout_view(ds: Dataset, lang: str) -> dict[str, Any]:
-    """ICI's description, its own services, all branches and hotlines, and the languages."""
+    """ICI's description, its own current services, all branches and hotlines, languages."""
     org = ds.organizations.get(ICI, {})
+    # a handout says what one can use: ended services stay on the register only
     services = [
         {"id": sid, "name": pick(rec["name"], lang)}
         for sid, rec in ds.services.items()
-        if rec.get("organization_id") == ICI
+        if rec.get("organization_id") == ICI and not is_ended(rec)
     ]
     ici_branches = [b for b in ds.branches.values() if b.get("organization_id") == ICI]
     spoken: list[str] = []

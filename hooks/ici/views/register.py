@@ -6,6 +6,7 @@ from typing import Any
 
 from ..dataset import Dataset, Record
 from ..fmt import format_day, hours_rows, language_name
+from ..lifecycle import ENDED, ended_label, is_ended, status_of
 from ..pages import record_path
 from ..register import (
     CATEGORIES,
@@ -26,9 +27,8 @@ from ..register import (
 from ..service_jsonld import service_jsonld
 from ..text import pick
 from .contacts import branch_summary, phone_view
+from .listing_help import INFO_LINE, listing_help
 
-# The service that helps when a provider's contacts are not known
-INFO_LINE = "ici-information-line"
 # Where the exports are, relative to the register index page (``register/``).
 EXPORTS = {"json": "../data/services.json", "csv": "../data/services.csv"}
 
@@ -44,7 +44,9 @@ def service_summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
         "path": record_path("service", rec["id"]),
         "description": pick(rec["description"], lang),
         "category": rec["category"],
-        "status": rec["status"],
+        "status": status_of(rec),
+        # when an ended service ended, in words; None when active or not known
+        "ended": ended_label(rec, lang),
         "provider": pick(org["name"], lang),
         # the short name people know and search for (PMLP, NVA, VID), in every language
         "provider_short": org.get("alternate_name"),
@@ -117,10 +119,21 @@ def service_search(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
             "language": [language_name(code, lang) for code in codes],
             "provider_type": [{"ui": f"register.provider_{org['type']}"}],
             "cost": [{"ui": f"register.cost_{cost}"} for cost in attrs["cost"]],
+            # only ended services carry a status, so the search UI can mark them
+            "status": [{"ui": "register.status_ended"}] if is_ended(rec) else [],
         },
-        "meta": {"detail": _provider_label(org, lang)},
+        "meta": {"detail": _provider_label(org, lang), **_ended_meta(rec, lang)},
         "terms_lv": [rec["name"]["lv"], org["name"]["lv"], org.get("alternate_name") or ""],
     }
+
+
+def _ended_meta(rec: Record, lang: str) -> dict[str, Any]:
+    """``ended``: "Ended (June 2020)", shown by the search box next to the result."""
+    if not is_ended(rec):
+        return {}
+    word = labels().get("register.status_ended", lang)
+    when = ended_label(rec, lang)
+    return {"ended": f"{word} ({when})" if when else word}
 
 
 def _language_options(ds: Dataset, lang: str) -> list[str]:
@@ -143,22 +156,31 @@ def _facet_values(ds: Dataset, lang: str) -> dict[str, list[str]]:
         "provider_type": present(PROVIDER_TYPES, "provider-type"),
         "cost": present(COSTS, "cost"),
         "channel": present(CHANNELS, "channel"),
+        "status": present((ENDED,), "status"),
     }
 
 
 def _label_key(facet: str, value: str) -> str:
     if facet == "region":
         return f"regions.{value}"
+    if facet == "status":
+        return "register.status_ended"
     prefix = {"provider_type": "provider", "cost": "cost", "channel": "channel"}
     return f"register.{prefix.get(facet, facet)}_{value}"
 
 
 def facets(ds: Dataset, lang: str) -> list[dict[str, Any]]:
-    """Filter groups with their options: a ``ui`` key or a ready label, and a count."""
-    items = [item_attributes(ds, rec) for rec in ds.services.values()]
+    """Filter groups with their options: a ``ui`` key or a ready label, and a count.
+
+    The counts are those of the default view, which leaves ended services out; the
+    status option ("ended") counts the ended ones.
+    """
+    every = [item_attributes(ds, rec) for rec in ds.services.values()]
+    current = [a for a in every if ENDED not in a["status"]]
     groups = []
     for key, values in _facet_values(ds, lang).items():
         attrs = FACETS[key]
+        items = every if key == "status" else current
         options = []
         for value in values:
             count = sum(1 for a in items if any(value in a[attr] for attr in attrs))
@@ -173,18 +195,26 @@ def facets(ds: Dataset, lang: str) -> list[dict[str, Any]]:
 
 
 def services_list(ds: Dataset, lang: str) -> dict[str, Any]:
-    """The register index: services grouped by category, filters, exports."""
+    """The register index: current services grouped by category, then the ended ones.
+
+    A category whose services have all ended keeps its heading with a helpful note, so a
+    reader who follows a link to it learns where to turn instead.
+    """
     summaries = [service_summary(ds, rec, lang) for rec in ds.services.values()]
+    summaries.sort(key=lambda s: s["name"].value.casefold())
+    current = [s for s in summaries if s["status"] != ENDED]
+    ended = [s for s in summaries if s["status"] == ENDED]
     words = labels()
     groups = []
     for category in CATEGORIES:
-        items = [s for s in summaries if s["category"] == category]
-        if items:
-            items.sort(key=lambda s: s["name"].value.casefold())
+        items = [s for s in current if s["category"] == category]
+        if items or any(s["category"] == category for s in ended):
             groups.append({"category": category, "items": items})
     return {
         "groups": groups,
-        "total": len(summaries),
+        "ended": ended,
+        "help": listing_help(ds, lang, "?status=ended#ended" if ended else None),
+        "total": len(current),
         "facets": facets(ds, lang),
         "exports": EXPORTS,
         "head_links": [

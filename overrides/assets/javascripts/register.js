@@ -114,15 +114,27 @@
     return sel;
   }
 
+  // the values a facet asks for; an unticked status facet asks for the current services,
+  // so ended ones show only with "ended" ticked (?status=ended)
+  function wanted(f, sel) {
+    return f.key === "status" && sel[f.key].length === 0 ? ["active"] : sel[f.key];
+  }
+
   // any ticked value within a facet, every facet across them; `skip` leaves one facet out
   // so that an option's count says how many services ticking it would show
   function matches(entry, sel, skip) {
-    return facets.every(
-      (f) =>
-        f.key === skip ||
-        sel[f.key].length === 0 ||
-        sel[f.key].some((v) => entry.values[f.key].has(v))
-    );
+    return facets.every((f) => {
+      const values = wanted(f, sel);
+      return f.key === skip || values.length === 0 || values.some((v) => entry.values[f.key].has(v));
+    });
+  }
+
+  // the services of the chosen status, whatever the other filters: "shown n of total"
+  function inStatus(entry, sel) {
+    return facets.every((f) => {
+      const values = f.key === "status" ? wanted(f, sel) : [];
+      return values.length === 0 || values.some((v) => entry.values[f.key].has(v));
+    });
   }
 
   function readUrl() {
@@ -154,12 +166,15 @@
       e.item.hidden = !ok;
       if (ok) shown += 1;
     });
+    const unfiltered = facets.every((f) => sel[f.key].length === 0);
     register.querySelectorAll("[data-ici-group]").forEach((group) => {
       const visible = group.querySelectorAll("[data-ici-service]:not([hidden])").length;
-      group.hidden = visible === 0;
+      // a topic whose services have all ended keeps its help in the default view
+      const help = unfiltered && group.querySelector("[data-ici-listing-help]");
+      group.hidden = visible === 0 && !help;
       const jump = register.querySelector('[data-ici-jump="' + group.getAttribute("data-ici-group") + '"]');
       if (jump) {
-        jump.hidden = visible === 0;
+        jump.hidden = group.hidden;
         jump.querySelector("[data-ici-jump-count]").textContent = "(" + visible + ")";
       }
     });
@@ -172,7 +187,7 @@
     });
     filters.querySelector("[data-ici-status]").textContent = S.shown
       .replace("{shown}", String(shown))
-      .replace("{total}", String(entries.length));
+      .replace("{total}", String(entries.filter((e) => inStatus(e, sel)).length));
     document.querySelector("[data-ici-empty]").hidden = shown !== 0;
     if (updateUrl) writeUrl(sel);
   }

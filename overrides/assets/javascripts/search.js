@@ -160,6 +160,10 @@
     if (meta.detail) {
       link.appendChild(el("span", "ici-search__detail", meta.detail));
     }
+    // a service that is no longer offered says so before its excerpt
+    if (meta.ended) {
+      link.appendChild(el("span", "ici-search__ended", meta.ended));
+    }
     var excerpt = el("span", "ici-search__excerpt");
     appendExcerpt(excerpt, data.excerpt);
     link.appendChild(excerpt);
@@ -261,7 +265,13 @@
       renderFilters();
     }
     var first = null;
-    datas.forEach(function (data) {
+    // by relevance, an ended service never comes before a current result of the same page
+    var ordered = current.sort ? datas : datas.filter(function (data) {
+      return !(data.meta && data.meta.ended);
+    }).concat(datas.filter(function (data) {
+      return Boolean(data.meta && data.meta.ended);
+    }));
+    ordered.forEach(function (data) {
       var item = renderHit(data);
       first = first || item;
       list.appendChild(item);
