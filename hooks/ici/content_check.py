@@ -13,6 +13,7 @@ from pathlib import Path as FsPath
 import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
+from . import markup
 from .problems import Problem
 from .text import LANGS
 
@@ -96,6 +97,28 @@ def _check_meta(page: _Page, root: FsPath, list_names: set[str]) -> None:
         )
 
 
+def check_markup(page: _Page, rendered: str | None = None) -> None:
+    """Titles and descriptions are plain text; the body renders to allowed HTML only.
+
+    ``rendered`` is the body's HTML when a build has made it, else it is rendered here."""
+    for key, newlines in (("title", False), ("description", True)):
+        if key not in page.lines:
+            continue
+        node = page.meta.get(key)
+        if node is None:
+            page._problem(page.lines[key], key, "expected plain text, got a list or mapping")
+            continue
+        why = markup.plain_text_problem(node.value, newlines)
+        if why:
+            page._problem(page.lines[key], key, why)
+    if rendered is None:
+        rendered = markup.render("\n".join(page.text.splitlines()[page.body_line - 1 :]))
+    lines = list(page.body_lines())
+    for finding in markup.html_findings(rendered):
+        line = markup.locate(lines, finding.needle, page.body_line)
+        page._problem(line, "", finding.message)
+
+
 def _check_links(page: _Page, docs: FsPath) -> None:
     """Relative links to ``.md`` pages must reach a page in this language or in lv."""
     base = FsPath(page.page).parent
@@ -122,6 +145,36 @@ def _check_links(page: _Page, docs: FsPath) -> None:
                 )
 
 
+def markup_problems(
+    root: FsPath, docs: FsPath, rendered: dict[str, str] | None = None
+) -> list[Problem]:
+    """Markup problems of every page in ``docs`` (the build's check; ``make check`` runs
+    these among the others). ``rendered`` maps a docs-relative path to its built HTML."""
+    problems: list[Problem] = []
+    for md in sorted(docs.rglob("*.md")):
+        rel = md.relative_to(docs).as_posix()
+        problems.extend(page_markup_problems(root, docs, md, (rendered or {}).get(rel)))
+    return problems
+
+
+def page_markup_problems(
+    root: FsPath, docs: FsPath, md: FsPath, rendered: str | None = None
+) -> list[Problem]:
+    """Markup problems of one page (``rendered``: its HTML as built, if there is one)."""
+    page = _Page(docs, md, _display(md, root))
+    if page.problems:
+        return []  # a page MkDocs cannot read is ``make check``'s to report
+    check_markup(page, rendered)
+    return page.problems
+
+
+def _display(md: FsPath, root: FsPath) -> str:
+    try:
+        return md.relative_to(root).as_posix()
+    except ValueError:
+        return md.as_posix()
+
+
 def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
     """Every problem in ``root/docs``; ``list_names`` are the known ``ici_list`` values."""
     docs = root / "docs"
@@ -140,6 +193,7 @@ def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
         pages[page.lang].add(page.page)
         _check_meta(page, root, list_names)
         _check_links(page, docs)
+        check_markup(page)
         problems.extend(page.problems)
     for lang in LANGS[1:]:
         for orphan in sorted(pages[lang] - pages[LANGS[0]]):

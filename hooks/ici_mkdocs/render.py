@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
+from pathlib import Path as FsPath
 from typing import Any
 
 import jinja2
@@ -10,12 +12,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ici import markup
+from ici.content_check import page_markup_problems
 from ici.links import resolve_links
 from ici.pages import find_record
 from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
 
-from .state import current_lang, i18n, state
+from .state import current_lang, i18n, state, stop_on_markup
 from .template_cache import BYTECODE, Fragments, fragment_key
 
 
@@ -110,3 +114,24 @@ def _relative_alternates(page: Page, config: MkDocsConfig) -> None:
         target = alternates.get(alt["lang"])
         if target is not None:
             alt["link"] = target.url or "./"
+
+
+def guard_content(content: str, page: Page, config: MkDocsConfig) -> None:
+    """Stop the build if a page's HTML as built holds markup the content check forbids.
+
+    The check before the build (ici_mkdocs.state) renders the same Markdown with the same
+    extensions and should have stopped it already: this is the second line of defence."""
+    src = page.file.abs_src_path
+    if not content or src is None or not markup.html_findings(content):
+        return
+    docs = FsPath(config.docs_dir).resolve()
+    problems = page_markup_problems(state().root, docs, FsPath(src).resolve(), content)
+    stop_on_markup(problems or [f"{page.file.src_uri}: expected Markdown without active HTML"])
+
+
+def plain_title(page: Page) -> None:
+    """Make a title taken from the page's first heading plain text, as front matter titles
+    are: the theme's templates escape every title they print (overrides/partials/)."""
+    title = getattr(page, "_title_from_render", None)
+    if title:
+        page._title_from_render = html.unescape(title)
