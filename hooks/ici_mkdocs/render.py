@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ici import markup
+from ici import csp, markup
 from ici.content_check import page_markup_problems
 from ici.links import resolve_links
 from ici.pages import find_record
@@ -35,6 +35,7 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     # compile each template once per process, not once per language build
     env.bytecode_cache = BYTECODE
     env.globals["ici_fragment"] = Fragments()  # new for each language build
+    env.globals["ici_script"] = _own_script
     strings = state().strings
     lang = current_lang(config)
     env.globals["ui"] = lambda key: strings.get(key, lang)
@@ -42,6 +43,14 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     env.globals["ici_hotlines"] = hotlines(state().dataset, lang)
     env.globals["ici_hours_strings"] = badge_strings(strings, lang)
     return env
+
+
+@jinja2.pass_context
+def _own_script(context: jinja2.runtime.Context, caller: Any = None) -> str:
+    """``{% call ici_script() %}...{% endcall %}``: an inline script of our templates,
+    allowed by the page's CSP (ici.csp)."""
+    del context
+    return csp.OWN_SCRIPTS.write(str(caller()))
 
 
 def _lang_prefix(config: MkDocsConfig, lang: str) -> str:
