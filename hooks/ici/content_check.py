@@ -150,15 +150,12 @@ def _check_links(page: _Page, docs: FsPath) -> None:
                 )
 
 
-def markup_problems(
-    root: FsPath, docs: FsPath, rendered: dict[str, str] | None = None
-) -> list[Problem]:
-    """Markup problems of every page in ``docs`` (the build's check; ``make check`` runs
-    these among the others). ``rendered`` maps a docs-relative path to its built HTML."""
+def markup_problems(root: FsPath, docs: FsPath) -> list[Problem]:
+    """Markup problems of every page in ``docs``: the build's own check (``make check``
+    finds them among the others)."""
     problems: list[Problem] = []
     for md in sorted(docs.rglob("*.md")):
-        rel = md.relative_to(docs).as_posix()
-        problems.extend(page_markup_problems(root, docs, md, (rendered or {}).get(rel)))
+        problems.extend(page_markup_problems(root, docs, md))
     return problems
 
 

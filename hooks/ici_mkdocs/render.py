@@ -16,6 +16,7 @@ from ici import csp, markup
 from ici.content_check import page_markup_problems
 from ici.links import resolve_links
 from ici.pages import find_record
+from ici.problems import Problem
 from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
 
@@ -45,11 +46,9 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     return env
 
 
-@jinja2.pass_context
-def _own_script(context: jinja2.runtime.Context, caller: Any = None) -> str:
+def _own_script(caller: Any) -> str:
     """``{% call ici_script() %}...{% endcall %}``: an inline script of our templates,
     allowed by the page's CSP (ici.csp)."""
-    del context
     return csp.OWN_SCRIPTS.write(str(caller()))
 
 
@@ -135,7 +134,8 @@ def guard_content(content: str, page: Page, config: MkDocsConfig) -> None:
         return
     docs = FsPath(config.docs_dir).resolve()
     problems = page_markup_problems(state().root, docs, FsPath(src).resolve(), content)
-    stop_on_markup(problems or [f"{page.file.src_uri}: expected Markdown without active HTML"])
+    fallback = Problem(f"docs/{page.file.src_uri}", 0, "", "expected Markdown without active HTML")
+    stop_on_markup(problems or [fallback])
 
 
 def plain_title(page: Page) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
@@ -12,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from ici.content_check import markup_problems
 from ici.dataset import Dataset, gc_paused, load_dataset
 from ici.links import check_links
-from ici.problems import DataError
+from ici.problems import DataError, Problem
 from ici.ui import Strings, load_strings
 
 from .forked import ForkedJob
@@ -72,7 +73,7 @@ def load(config: MkDocsConfig) -> SiteState:
     return _state
 
 
-def stop_on_markup(problems: list) -> None:
+def stop_on_markup(problems: Sequence[Problem]) -> None:
     """Stop the build when a page's Markdown would put markup or script into the site."""
     if problems:
         count = len(problems)
