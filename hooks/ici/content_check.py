@@ -23,6 +23,28 @@ _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+MAX_FRONT_DEPTH = 10  # front matter holds flat fields and short lists (sources)
+
+
+def _shape_problem(text: str) -> tuple[int, str] | None:
+    """Nesting too deep for the recursive YAML composer, or an alias: found with the
+    parser's event stream, which does not recurse. ``(0-based line, message)`` or None."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line, "expected no YAML aliases (*name), got one"
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_DEPTH:
+                return (
+                    event.start_mark.line,
+                    f"expected fields nested at most {MAX_FRONT_DEPTH} levels deep, got more",
+                )
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+    return None
+
+
 class _Page:
     """One Markdown file: its text, front matter and the line of each front matter key."""
 
@@ -55,6 +77,10 @@ class _Page:
             return
         self.body_line = self.text.count("\n", 0, m.end()) + 1
         try:
+            shape = _shape_problem(m.group(1))
+            if shape:
+                self._problem(shape[0] + 2, "front matter", shape[1])
+                return
             node = yaml.compose(m.group(1), Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -112,7 +138,20 @@ def check_markup(page: _Page, rendered: str | None = None) -> None:
         if why:
             page._problem(page.lines[key], key, why)
     if rendered is None:
-        rendered = markup.render("\n".join(page.text.splitlines()[page.body_line - 1 :]))
+        body = "\n".join(page.text.splitlines()[page.body_line - 1 :])
+        too_big = markup.size_problem(body)
+        if too_big:
+            page._problem(page.body_line, "", too_big)
+            return
+        try:
+            rendered = markup.render(body)
+        except RecursionError:
+            page._problem(
+                page.body_line,
+                "",
+                "expected Markdown nested less deeply, got a page too deeply nested to read",
+            )
+            return
     lines = list(page.body_lines())
     # the site has no fenced_code extension: a "fenced" <script> is raw HTML, so search
     # the fences as well when the rest does not hold the finding
@@ -164,9 +203,8 @@ def page_markup_problems(
 ) -> list[Problem]:
     """Markup problems of one page (``rendered``: its HTML as built, if there is one)."""
     page = _Page(docs, md, _display(md, root))
-    if page.problems:
-        return []  # a page MkDocs cannot read is ``make check``'s to report
-    check_markup(page, rendered)
+    if not page.problems:  # else MkDocs cannot read the page either: stop the build too
+        check_markup(page, rendered)
     return page.problems
 
 

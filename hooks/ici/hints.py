@@ -20,6 +20,12 @@ HINTS: list[tuple[str, str]] = [
         "class that the guide pages use; to show code, put it in `backticks`",
     ),
     (
+        r"KiB of Markdown in one page|\) in one page, got|nested at most|nested less deeply|"
+        r"expected no YAML aliases",
+        "a page never needs this much: split it into several pages, remove the repeated "
+        "characters, and write front matter as flat fields without &anchors or *aliases",
+    ),
+    (
         r"^\S+: (title|description): expected plain text",
         "write titles and descriptions as plain text: no <tags>, no &entities; (write the "
         "character itself), no control characters, on one line",

@@ -43,6 +43,11 @@ SCHEMES = frozenset({"http", "https", "mailto", "tel", "service", "branch", "eve
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _TABLE_STYLE = re.compile(r"^text-align: (left|right|center);?$")
 _COMMENT = "-comment"
+# Python-Markdown slows down more than linearly on some input (thousands of unclosed
+# brackets or tags): limits far above any real page keep a page under a few seconds
+MAX_BYTES = 64 * 1024
+MAX_BRACKETS = 500
+MAX_TAGS = 200
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,21 @@ def html_findings(rendered: str) -> list[Finding]:
         for name, value in node.attributes.items():
             found.extend(_attribute_findings(tag, name, value))
     return found
+
+
+def size_problem(body: str) -> str | None:
+    """Why a page's Markdown is too big to render safely, or None."""
+    size = len(body.encode("utf-8"))
+    if size > MAX_BYTES:
+        return (
+            f"expected at most {MAX_BYTES // 1024} KiB of Markdown in one page, "
+            f"got {size // 1024} KiB: split it into pages"
+        )
+    for char, limit, what in (("[", MAX_BRACKETS, "links"), ("<", MAX_TAGS, "HTML tags")):
+        count = body.count(char)
+        if count > limit:
+            return f"expected at most {limit} {char} ({what}) in one page, got {count}"
+    return None
 
 
 def render(body: str) -> str:
