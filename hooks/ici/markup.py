@@ -133,9 +133,15 @@ def size_problem(body: str) -> str | None:
     return None
 
 
+_CONVERTER: markdown.Markdown | None = None
+
+
 def render(body: str) -> str:
     """The HTML Python-Markdown makes of ``body`` with the site's extensions."""
-    return markdown.markdown(body, extensions=EXTENSIONS)
+    global _CONVERTER
+    if _CONVERTER is None:  # set up once: the extensions cost more than a page
+        _CONVERTER = markdown.Markdown(extensions=EXTENSIONS)
+    return _CONVERTER.reset().convert(body)
 
 
 def _normal(text: str) -> str:
