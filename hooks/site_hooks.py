@@ -11,6 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ici import csp
+from ici.theme_markup import fix_theme_markup
 from ici_mkdocs import generated, render, search_index, site_files, timing
 from ici_mkdocs.state import finish, is_first_build, load
 
@@ -49,6 +50,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    render.guard_content(html, page, config)
+    render.plain_title(page)
     timing.end("render")
     return html
 
@@ -65,14 +68,14 @@ def on_page_context(
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     with timing.phase("render.csp"):
-        output = csp.with_csp(output)
+        output = csp.with_csp(fix_theme_markup(output))
     timing.end("render")
     return output
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name.endswith(".html"):
-        output = csp.with_csp(output)
+        output = csp.with_csp(fix_theme_markup(output))
     return site_files.keep_404(output, template_name, config)
 
 

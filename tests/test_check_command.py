@@ -56,6 +56,10 @@ CONTENT_CASES = [
      "docs/ru/extra.md:1: expected a Latvian page docs/lv/extra.md for this translation, got none"),
     ("outside the language folders", {"docs/notes.md": "# Notes\n"},
      "docs/notes.md:1: expected the page under docs/lv/, docs/ru/ or docs/en/"),
+    ("script in a page", {"docs/lv/index.md": "# X\n\nTeksts.\n\n<script>alert(1)</script>\n"},
+     "docs/lv/index.md:5: expected Markdown text, got the HTML element <script> (scripts, frames, forms, styles and other active HTML are not allowed)"),
+    ("markup in a title", {"docs/lv/index.md": "---\ntitle: <b>Darbs</b>\n---\n# X\n"},
+     "docs/lv/index.md:2: title: expected plain text without HTML markup, got '<b>Darbs</b>'"),
 ]  # fmt: skip
 
 

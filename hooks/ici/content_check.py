@@ -13,6 +13,7 @@ from pathlib import Path as FsPath
 import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
+from . import markup
 from .problems import Problem
 from .text import LANGS
 
@@ -20,6 +21,28 @@ from .text import LANGS
 _FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+MAX_FRONT_DEPTH = 10  # front matter holds flat fields and short lists (sources)
+
+
+def _shape_problem(text: str) -> tuple[int, str] | None:
+    """Nesting too deep for the recursive YAML composer, or an alias: found with the
+    parser's event stream, which does not recurse. ``(0-based line, message)`` or None."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line, "expected no YAML aliases (*name), got one"
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_DEPTH:
+                return (
+                    event.start_mark.line,
+                    f"expected fields nested at most {MAX_FRONT_DEPTH} levels deep, got more",
+                )
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+    return None
 
 
 class _Page:
@@ -54,6 +77,10 @@ class _Page:
             return
         self.body_line = self.text.count("\n", 0, m.end()) + 1
         try:
+            shape = _shape_problem(m.group(1))
+            if shape:
+                self._problem(shape[0] + 2, "front matter", shape[1])
+                return
             node = yaml.compose(m.group(1), Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -96,6 +123,46 @@ def _check_meta(page: _Page, root: FsPath, list_names: set[str]) -> None:
         )
 
 
+def check_markup(page: _Page, rendered: str | None = None) -> None:
+    """Titles and descriptions are plain text; the body renders to allowed HTML only.
+
+    ``rendered`` is the body's HTML when a build has made it, else it is rendered here."""
+    for key, newlines in (("title", False), ("description", True)):
+        if key not in page.lines:
+            continue
+        node = page.meta.get(key)
+        if node is None:
+            page._problem(page.lines[key], key, "expected plain text, got a list or mapping")
+            continue
+        why = markup.plain_text_problem(node.value, newlines)
+        if why:
+            page._problem(page.lines[key], key, why)
+    if rendered is None:
+        body = "\n".join(page.text.splitlines()[page.body_line - 1 :])
+        too_big = markup.size_problem(body)
+        if too_big:
+            page._problem(page.body_line, "", too_big)
+            return
+        try:
+            rendered = markup.render(body)
+        except RecursionError:
+            page._problem(
+                page.body_line,
+                "",
+                "expected Markdown nested less deeply, got a page too deeply nested to read",
+            )
+            return
+    lines = list(page.body_lines())
+    # the site has no fenced_code extension: a "fenced" <script> is raw HTML, so search
+    # the fences as well when the rest does not hold the finding
+    every = list(enumerate(page.text.splitlines()[page.body_line - 1 :], start=page.body_line))
+    for finding in markup.html_findings(rendered):
+        line = markup.locate(lines, finding.needle, 0) or markup.locate(
+            every, finding.needle, page.body_line
+        )
+        page._problem(line, "", finding.message)
+
+
 def _check_links(page: _Page, docs: FsPath) -> None:
     """Relative links to ``.md`` pages must reach a page in this language or in lv."""
     base = FsPath(page.page).parent
@@ -122,6 +189,32 @@ def _check_links(page: _Page, docs: FsPath) -> None:
                 )
 
 
+def markup_problems(root: FsPath, docs: FsPath) -> list[Problem]:
+    """Markup problems of every page in ``docs``: the build's own check (``make check``
+    finds them among the others)."""
+    problems: list[Problem] = []
+    for md in sorted(docs.rglob("*.md")):
+        problems.extend(page_markup_problems(root, docs, md))
+    return problems
+
+
+def page_markup_problems(
+    root: FsPath, docs: FsPath, md: FsPath, rendered: str | None = None
+) -> list[Problem]:
+    """Markup problems of one page (``rendered``: its HTML as built, if there is one)."""
+    page = _Page(docs, md, _display(md, root))
+    if not page.problems:  # else MkDocs cannot read the page either: stop the build too
+        check_markup(page, rendered)
+    return page.problems
+
+
+def _display(md: FsPath, root: FsPath) -> str:
+    try:
+        return md.relative_to(root).as_posix()
+    except ValueError:
+        return md.as_posix()
+
+
 def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
     """Every problem in ``root/docs``; ``list_names`` are the known ``ici_list`` values."""
     docs = root / "docs"
@@ -140,6 +233,7 @@ def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
         pages[page.lang].add(page.page)
         _check_meta(page, root, list_names)
         _check_links(page, docs)
+        check_markup(page)
         problems.extend(page.problems)
     for lang in LANGS[1:]:
         for orphan in sorted(pages[lang] - pages[LANGS[0]]):

@@ -1,7 +1,10 @@
 """A Content-Security-Policy ``<meta>`` for every page: same-origin scripts and styles only.
 
-The theme's inline scripts are allowed by their SHA-256 hashes, computed from the page
-as written, never by ``'unsafe-inline'``.
+Inline scripts are allowed by their SHA-256 hashes, never by ``'unsafe-inline'``, and only
+the ones our templates write: the theme's inline scripts are written through
+``OwnScripts.write`` (``{% call ici_script() %}`` in overrides/partials/javascripts/),
+which records each script's hash. A script that reaches a page any other way (an editor's
+Markdown, a data field) gets no hash and the browser refuses to run it.
 """
 
 from __future__ import annotations
@@ -46,15 +49,32 @@ def sha256_source(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def policy_for(html: str) -> str:
-    """The policy of one page, allowing exactly its own inline scripts."""
-    hashes = sorted({sha256_source(s) for s in inline_scripts(html)})
+class OwnScripts:
+    """The inline scripts the templates have written (their hash sources)."""
+
+    def __init__(self) -> None:
+        self.hashes: set[str] = set()
+
+    def write(self, script: str) -> str:
+        """``<script>`` markup for one of our own inline scripts, remembered as allowed."""
+        if _SCRIPT_CLOSE.search(script):
+            raise ValueError("an inline script cannot contain </script")
+        self.hashes.add(sha256_source(script))
+        return f"<script>{script}</script>"
+
+
+OWN_SCRIPTS = OwnScripts()
+
+
+def policy_for(html: str, own: OwnScripts = OWN_SCRIPTS) -> str:
+    """The policy of one page: the hashes of its inline scripts that our templates wrote."""
+    hashes = sorted({sha256_source(s) for s in inline_scripts(html)} & own.hashes)
     return POLICY.format(hashes="".join(" " + h for h in hashes))
 
 
-def with_csp(html: str) -> str:
+def with_csp(html: str, own: OwnScripts = OWN_SCRIPTS) -> str:
     """The page with its CSP ``<meta>`` right after ``<meta charset>``, before any script."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, own)}">'
     m = _CHARSET.search(html)
     if m is None:
         return html

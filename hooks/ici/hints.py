@@ -13,6 +13,24 @@ GUIDE = "see “Ko saka pārbaudes” in CONTRIBUTING.md or “What the checks s
 # (pattern searched in the problem line, hint)
 HINTS: list[tuple[str, str]] = [
     (
+        r"expected Markdown text, got the HTML element|expected no event handler|"
+        r"expected no HTML attribute|expected no style on|URL in <",
+        "write the page in Markdown: no scripts, frames, forms, styles, event handlers "
+        "(on...=) or javascript:/data: links; raw HTML is only the <div>/<p> boxes with a "
+        "class that the guide pages use; to show code, put it in `backticks`",
+    ),
+    (
+        r"KiB of Markdown in one page|\) in one page, got|nested at most|nested less deeply|"
+        r"expected no YAML aliases",
+        "a page never needs this much: split it into several pages, remove the repeated "
+        "characters, and write front matter as flat fields without &anchors or *aliases",
+    ),
+    (
+        r"^\S+: (title|description): expected plain text",
+        "write titles and descriptions as plain text: no <tags>, no &entities; (write the "
+        "character itself), no control characters, on one line",
+    ),
+    (
         r"YAML syntax error",
         "look at this line and the one above it: indent with spaces (never tabs), put a space "
         "after every colon, close every [ and {, and put text with a colon or # in quotes",

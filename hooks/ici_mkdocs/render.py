@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
+from pathlib import Path as FsPath
 from typing import Any
 
 import jinja2
@@ -10,13 +12,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ici import csp, markup
+from ici.content_check import page_markup_problems
 from ici.links import resolve_links
 from ici.ordinals import escape_ordinals
 from ici.pages import find_record
+from ici.problems import Problem
 from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
 
-from .state import current_lang, i18n, state
+from .state import current_lang, i18n, state, stop_on_markup
 from .template_cache import BYTECODE, Fragments, fragment_key
 
 
@@ -32,6 +37,7 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     # compile each template once per process, not once per language build
     env.bytecode_cache = BYTECODE
     env.globals["ici_fragment"] = Fragments()  # new for each language build
+    env.globals["ici_script"] = _own_script
     strings = state().strings
     lang = current_lang(config)
     env.globals["ui"] = lambda key: strings.get(key, lang)
@@ -41,6 +47,12 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     env.globals["ici_hotlines"] = hotlines(state().dataset, lang)
     env.globals["ici_hours_strings"] = badge_strings(strings, lang)
     return env
+
+
+def _own_script(caller: Any) -> str:
+    """``{% call ici_script() %}...{% endcall %}``: an inline script of our templates,
+    allowed by the page's CSP (ici.csp)."""
+    return csp.OWN_SCRIPTS.write(str(caller()))
 
 
 def _lang_prefix(config: MkDocsConfig, lang: str) -> str:
@@ -124,3 +136,25 @@ def _relative_alternates(page: Page, config: MkDocsConfig) -> None:
         target = alternates.get(alt["lang"])
         if target is not None:
             alt["link"] = target.url or "./"
+
+
+def guard_content(content: str, page: Page, config: MkDocsConfig) -> None:
+    """Stop the build if a page's HTML as built holds markup the content check forbids.
+
+    The check before the build (ici_mkdocs.state) renders the same Markdown with the same
+    extensions and should have stopped it already: this is the second line of defence."""
+    src = page.file.abs_src_path
+    if not content or src is None or not markup.html_findings(content):
+        return
+    docs = FsPath(config.docs_dir).resolve()
+    problems = page_markup_problems(state().root, docs, FsPath(src).resolve(), content)
+    fallback = Problem(f"docs/{page.file.src_uri}", 0, "", "expected Markdown without active HTML")
+    stop_on_markup(problems or [fallback])
+
+
+def plain_title(page: Page) -> None:
+    """Make a title taken from the page's first heading plain text, as front matter titles
+    are: the theme's templates escape every title they print (overrides/partials/)."""
+    title = getattr(page, "_title_from_render", None)
+    if title:
+        page._title_from_render = html.unescape(title)

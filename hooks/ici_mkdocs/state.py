@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ici.content_check import markup_problems
 from ici.dataset import Dataset, gc_paused, load_dataset
 from ici.examples import DATA, EXAMPLES, is_demo
 from ici.hints import hint_for
 from ici.links import check_links
-from ici.problems import DataError
+from ici.problems import DataError, Problem
 from ici.ui import Strings, load_strings
 
 from .forked import ForkedJob
@@ -77,11 +79,20 @@ def load(config: MkDocsConfig) -> SiteState:
         if link_problems:
             count = len(link_problems)
             raise PluginError("\n".join([f"{count} broken record link(s):", *link_problems]))
+        stop_on_markup(markup_problems(root, FsPath(config.docs_dir)))
         _state = SiteState(root, dataset, strings, demo=demo)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).
         gc.freeze()
     return _state
+
+
+def stop_on_markup(problems: Sequence[Problem]) -> None:
+    """Stop the build when a page's Markdown would put markup or script into the site."""
+    if problems:
+        count = len(problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
+        raise PluginError("\n".join([head, *(str(p) for p in sorted(set(problems)))]))
 
 
 def finish() -> None:
