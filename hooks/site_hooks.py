@@ -60,7 +60,7 @@ def on_page_context(
     timing.begin("render")
     with timing.phase("render.views"):
         context = render.fill_context(context, page, config)
-        context = offline.add_context(context, page, config)
+        context = offline.add_context(context, page, config, nav)
         return search_index.add_search_context(context, page, config)
 
 

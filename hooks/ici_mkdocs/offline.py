@@ -39,18 +39,31 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     per_lang[lang] = [f for f in per_lang.get(lang, []) if f.url != offline_url]
 
 
-def add_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
+def _titles(nav: Any, files: Files, prefix: str) -> dict[str, str]:
+    """Page titles by path below the language root: as the menu names its entries (a
+    section by its first page), then every other page by its own title."""
+    titles: dict[str, str] = {}
+    for item in getattr(nav, "items", []):
+        page = item.children[0] if getattr(item, "children", None) else item
+        url = getattr(page, "url", None)
+        if url is not None and item.title and url.startswith(prefix):
+            titles[url.removeprefix(prefix)] = item.title
+    for f in files.documentation_pages():
+        if f.page is not None and f.page.title and f.url.startswith(prefix):
+            titles.setdefault(f.url.removeprefix(prefix), f.page.title)
+    return titles
+
+
+def add_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
     """Every page links its language's manifest; the offline page gets its lists."""
     link = context["link"]
     context["ici_manifest"] = link(MANIFEST)
     if (page.meta or {}).get("ici_offline"):
         lang = current_lang(config)
         prefix = _prefix(config, lang)
-        titles = {
-            f.url.removeprefix(prefix): f.page.title
-            for f in _files[lang].documentation_pages()
-            if f.page is not None and f.page.title and f.url.startswith(prefix)
-        }
+        titles = _titles(nav, _files[lang], prefix)
         topics = [p for p in titles if p.startswith(GUIDE) and p.count("/") == 2]
         context.update(offline_view(state().dataset, lang, titles, topics))
     return context
@@ -78,7 +91,9 @@ def write_site(config: MkDocsConfig) -> None:
         to_root = "../" * prefix.count("/")
         _write(site / prefix / MANIFEST, manifest(lang, **text, to_root=to_root))
     try:
-        precaches = site_precaches(site, langs, plugin.default_language, list(state().dataset.branches))
+        precaches = site_precaches(
+            site, langs, plugin.default_language, list(state().dataset.branches)
+        )
     except PrecacheError as exc:
         raise PluginError(f"Offline precache: {exc}") from None
     for lang, precache in precaches.items():

@@ -16,7 +16,8 @@ def offline_view(
     """The contact points and the kept pages (as a two-level list) of one language.
 
     ``titles`` maps a page's path below the language root to its title (the hand-written
-    pages); branch pages are named from the data. The list is ``kept_pages``, the same the
+    pages; the home page and the guide are named by the caller, as the menu names them);
+    branch pages are named from the data. The list is ``kept_pages``, the same the
     service worker keeps, without vCards and the offline page itself.
     """
     branches = list(ds.branches.values())
