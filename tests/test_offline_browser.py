@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from browserkit import badges_filled, chromium, lang_prefix, serve
 from sitebuild import ROOT, Built, build_copy
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.browser
 KEPT = ["contacts/", "contacts/riga/", "guide/residence/", "guide/work/", "handout/"]
 MARKER = "Offline update marker 7f3a"
 GUIDE_PAGE = "docs/lv/guide/residence.md"
+STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
 
 
 def _config(site: Path, lang: str) -> dict[str, object]:
@@ -86,6 +88,14 @@ def test_kept_pages_work_offline_and_others_show_the_offline_page(
         page.wait_for_selector("[data-ici-filters]:not([hidden])")
         page.locator("[data-ici-pin] button[data-pinned=false]").first.click()
         page.wait_for_selector("[data-ici-shortlist-items] li")
+        # search needs the network: the box says so in the reader's language
+        page.fill("#ici-search-input", "PMLP")
+        status = page.locator("[data-ici-search-status]")
+        status.wait_for(state="visible")
+        page.wait_for_function(
+            "t => document.querySelector('[data-ici-search-status]').textContent === t",
+            arg=STRINGS["search"]["offline"][lang],
+        )
         page.goto(home)
         assert _h1(page)
         # a page the reader never opened: the offline page, in the reader's language
