@@ -47,7 +47,7 @@ QUERIES = {
     "ru": ("переводчик", "вид на жительство"),
     "en": ("interpreter", "residence permit"),
 }
-TOP_PHASES = ("load_validate", "generate_pages", "generate_files", "render", "pagefind")
+TOP_PHASES = ("load_validate", "generate_pages", "generate_files", "render", "offline", "pagefind")
 
 
 def _measure(cwd: Path, extra_env: dict[str, str] | None = None) -> dict[str, Any]:
