@@ -11,15 +11,18 @@
   }
   var container = navigator.serviceWorker;
   var worker = new URL("sw.js", manifest.href);
-  // the first worker taking over a page loaded from the network changes nothing on it
-  var controlled = Boolean(container.controller);
+  // Reload only when a newer build of the same worker takes over. The first worker taking
+  // over a page loaded from the network changes nothing on it, nor does the page's own
+  // language's worker taking over from the default language's (a wider scope).
+  var current = container.controller ? container.controller.scriptURL : null;
   var reloading = false;
   container.addEventListener("controllerchange", function () {
-    if (controlled && !reloading) {
+    var next = container.controller ? container.controller.scriptURL : null;
+    if (current && next === current && !reloading) {
       reloading = true;
       window.location.reload();
     }
-    controlled = true;
+    current = next;
   });
   container.register(worker.href, { scope: new URL("./", worker).href }).catch(function () {
     // no worker (private mode, storage full): the site works online as before
