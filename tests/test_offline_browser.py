@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,17 @@ GUIDE_PAGE = "docs/lv/guide/residence.md"
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
 
 
+class NoStore(SimpleHTTPRequestHandler):
+    """Files the browser's HTTP cache never keeps: offline, only the worker's caches answer."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 def _config(site: Path, lang: str) -> dict[str, object]:
     text = (site / lang_prefix(lang) / "sw.js").read_text(encoding="utf-8")
     m = re.search(r"^const ICI = (\{.*?\n\});$", text, re.MULTILINE | re.DOTALL)
@@ -41,7 +53,7 @@ def served(site: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tu
     # a copy the update test may replace, so other tests' site stays as built
     root = tmp_path_factory.mktemp("served") / "site"
     shutil.copytree(site.site, root)
-    with serve(root) as base:
+    with serve(root, NoStore) as base:
         yield root, base
 
 
@@ -73,6 +85,9 @@ def test_kept_pages_work_offline_and_others_show_the_offline_page(
     page = context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     _visit_and_wait(page, home, lang, _config(root, lang)["version"])
+    # a page the reader opens online is kept too (runtime cache), with what it loads
+    page.goto(home + "about/")
+    about = _h1(page)
     context.set_offline(True)
     try:
         for path in KEPT:
@@ -98,6 +113,9 @@ def test_kept_pages_work_offline_and_others_show_the_offline_page(
         )
         page.goto(home)
         assert _h1(page)
+        page.goto(home + "about/")
+        assert _h1(page) == about
+        assert page.locator("[data-ici-offline]").count() == 0
         # a page the reader never opened: the offline page, in the reader's language
         page.goto(home + "news/")
         assert page.url == home + "news/"
@@ -157,3 +175,42 @@ def test_a_new_build_replaces_the_cache_after_one_reload(
     assert cached is not None and MARKER in cached
     assert cached == (root / "guide" / "residence" / "index.html").read_text(encoding="utf-8")
     context.close()
+
+
+def test_runtime_cache_keeps_recent_pages_within_its_budget(
+    browser: object, site: Built, tmp_path: Path
+) -> None:
+    """Opened pages are kept up to the byte budget; the least recently used go first."""
+    root = tmp_path / "site"
+    shutil.copytree(site.site, root)
+    news = (root / "news" / "index.html").stat().st_size
+    worker = root / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    budget = f'"runtimeBudget": {news + 2000},'
+    text, count = re.subn(r'"runtimeBudget": \d+,', budget, text)
+    assert count == 1
+    worker.write_text(text, encoding="utf-8")
+    with serve(root, NoStore) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        _visit_and_wait(page, base, "lv", _config(root, "lv")["version"])
+        page.goto(base + "about/")
+        page.goto(base + "news/")
+        # trimming runs after the response: wait until the older page has left the cache
+        page.wait_for_function(
+            """async (url) => {
+                const names = await caches.keys();
+                const name = names.find(n => n.startsWith('ici-lv-run-'));
+                return !!name && !(await (await caches.open(name)).match(url));
+            }""",
+            arg=base + "about/",
+        )
+        context.set_offline(True)
+        try:
+            page.goto(base + "news/")
+            assert page.locator("[data-ici-offline]").count() == 0
+            page.goto(base + "about/")
+            assert page.locator("[data-ici-offline]").count() == 1
+        finally:
+            context.set_offline(False)
+            context.close()
