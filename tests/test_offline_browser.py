@@ -214,3 +214,22 @@ def test_runtime_cache_keeps_recent_pages_within_its_budget(
         finally:
             context.set_offline(False)
             context.close()
+
+
+def test_without_service_workers_the_site_works_as_before(
+    browser: object, served: tuple[Path, str]
+) -> None:
+    _, base = served
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for path in ("", "contacts/", "register/"):
+        page.goto(base + path)
+        assert _h1(page)
+    page.wait_for_selector("[data-ici-filters]:not([hidden])")  # the register's script ran
+    assert (
+        page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.controller : null") is None
+    )
+    context.close()
+    assert errors == []
