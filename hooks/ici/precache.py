@@ -82,9 +82,6 @@ class _Refs(HTMLParser):
         if tag in ("image", "use"):  # inline SVG
             self.urls.append(a.get("href", "") or a.get("xlink:href", ""))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
 
 def _local(ref: str, base_file: str) -> str | None:
     """A reference resolved to a path below the site root, or None when not same-origin."""
