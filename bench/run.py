@@ -36,6 +36,7 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 from bench.synthetic import write as write_synthetic  # noqa: E402
 from ici.dataset import load_dataset  # noqa: E402
 from ici.pages import KINDS  # noqa: E402
+from ici.precache import BUDGET_GZIP_BYTES, site_precaches  # noqa: E402
 from ici.text import LANGS  # noqa: E402
 from sitebuild import copy_project  # noqa: E402
 
@@ -46,7 +47,7 @@ QUERIES = {
     "ru": ("переводчик", "вид на жительство"),
     "en": ("interpreter", "residence permit"),
 }
-TOP_PHASES = ("load_validate", "generate_pages", "generate_files", "render", "pagefind")
+TOP_PHASES = ("load_validate", "generate_pages", "generate_files", "render", "offline", "pagefind")
 
 
 def _measure(cwd: Path, extra_env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -138,6 +139,17 @@ def _query_bytes(site: Path) -> dict[str, Any] | None:
     return out
 
 
+def _precache_stats(root: Path, site: Path) -> dict[str, dict[str, int]]:
+    """Each language's offline precache as the service worker keeps it: files and bytes
+    (gzip level 9, the budget's measure), from the built files."""
+    branches = list(load_dataset(root).branches)
+    found = site_precaches(site, list(LANGS), LANGS[0], branches)
+    return {
+        lang: {"files": len(p.entries), "bytes": p.size, "gzip_bytes": p.gzip_size}
+        for lang, p in found.items()
+    }
+
+
 def build_site(work: Path, n: int, runs: int, browser: bool) -> dict[str, Any]:
     """Build the real project with N synthetic records; returns measurements."""
     root = copy_project(work)
@@ -146,6 +158,7 @@ def build_site(work: Path, n: int, runs: int, browser: bool) -> dict[str, Any]:
     site = root / "site"
     result.update(_page_stats(site))
     result["pagefind_bytes"] = _dir_bytes(site / "pagefind")
+    result["precache"] = _precache_stats(root, site)
     if browser:
         result["first_query"] = _query_bytes(site)
     return result
@@ -269,6 +282,18 @@ def summary(report: dict[str, Any]) -> list[str]:
                 f"first query, {how} ({q['lang']}, {q['query']!r}): {q['total']:,} bytes in "
                 f"{q['files']} files ({parts})"
             )
+    pre = site.get("precache") or {}
+    if pre:
+        lines.append(
+            f"offline precache per language, gzip (budget {BUDGET_GZIP_BYTES:,}): "
+            + ", ".join(
+                f"{lang} {v['gzip_bytes']:,} bytes in {v['files']} files" for lang, v in pre.items()
+            )
+            + "; at N/10: "
+            + ", ".join(
+                f"{lang} {v['gzip_bytes']:,}" for lang, v in small.get("precache", {}).items()
+            )
+        )
     peak = timings.get("peak_mib", {})
     lines.append(
         f"peak memory: {site['peak_mib']:.0f} MiB largest process (mkdocs "

@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from ici import csp
 from ici.theme_markup import fix_theme_markup
-from ici_mkdocs import generated, render, search_index, site_files, timing
+from ici_mkdocs import generated, offline, render, search_index, site_files, timing
 from ici_mkdocs.state import finish, is_first_build, load
 
 
@@ -25,6 +25,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the files by language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_files.start_language_files(config)  # the site folder is clean now
+    offline.on_files(files, config)
     with timing.phase("generate_pages"):
         return generated.add_record_pages(files, config)
 
@@ -63,6 +64,7 @@ def on_page_context(
     timing.begin("render")
     with timing.phase("render.views"):
         context = render.fill_context(context, page, config)
+        context = offline.add_context(context, page, config, nav)
         return search_index.add_search_context(context, page, config)
 
 
@@ -85,6 +87,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         site_files.write_language_files(config)
     if is_first_build(config):
         site_files.restore_404(config)
+        with timing.phase("offline"):
+            offline.write_site(config)  # reads the built pages: after every language
         # every language is built now: index the whole site once
         with timing.phase("pagefind"):
             search_index.run_pagefind(config)

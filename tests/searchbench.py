@@ -69,7 +69,9 @@ def _size(request: Any) -> int:
 
 def query_bytes(browser: Any, url: str, query: str, timeout_ms: int = 15000) -> QueryBytes:
     """Open ``url`` in a fresh context, search ``query`` once, and count what was fetched."""
-    context = browser.new_context()
+    # no service worker: its fetches would count every file twice (the page's request and
+    # the worker's), and its offline precache is not part of a query (see hooks/ici/precache)
+    context = browser.new_context(service_workers="block")
     finished: list[Any] = []
     context.on("requestfinished", lambda request: finished.append(request))
     page = context.new_page()

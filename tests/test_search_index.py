@@ -126,10 +126,11 @@ def test_entry_holds_each_language_with_its_page_count(site: Built) -> None:
     pages = _pages(site)
     counts = {lang: info["page_count"] for lang, info in index["languages"].items()}
     assert counts == {lang: len(groups["indexed"]) for lang, groups in pages.items()}
-    # the editors' status page and the printable handout are kept out of search
+    # the editors' status page, the printable handout and the offline page stay out
     for lang, prefix in LANGS.items():
         assert pages[lang]["excluded"] == [
             f"{prefix}handout/index.html",
+            f"{prefix}offline/index.html",
             f"{prefix}status/index.html",
         ]
         assert site.html(prefix + "status/index.html").css("[data-pagefind-body]") == []

@@ -14,11 +14,13 @@ import hashlib
 import re
 from functools import lru_cache
 
-# Pagefind needs WebAssembly and a blob: worker; nothing is ever loaded from elsewhere.
+# Pagefind needs WebAssembly and a blob: worker; the offline service worker and the web app
+# manifest are our own files; nothing is ever loaded from elsewhere.
 POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'"
+    "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-src 'none'"
 )
 _SCRIPT_OPEN = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
 _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)

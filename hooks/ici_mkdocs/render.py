@@ -65,7 +65,9 @@ def page_linker(page: Page, config: MkDocsConfig, lang: str | None = None):
 
     def link(path: str) -> str:
         url = get_relative_url(prefix + path, page.url)
-        return url if url.endswith("/") or "." in url.rsplit("/", 1)[-1] else url + "/"
+        last = url.rsplit("/", 1)[-1]
+        # a folder gets its slash; "." and ".." (a language's home) are folders too
+        return url if url.endswith("/") or ("." in last and last not in (".", "..")) else url + "/"
 
     return link
 

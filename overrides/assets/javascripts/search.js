@@ -309,7 +309,8 @@
       result = await find(query, { filters: current.filters, sort: sort });
     } catch (err) {
       if (mine === seq) {
-        status.textContent = word("unavailable");
+        // offline, the index is not kept (see hooks/ici/precache.py): say what works
+        status.textContent = word(navigator.onLine === false ? "offline" : "unavailable");
         browse.hidden = false;
       }
       return;
