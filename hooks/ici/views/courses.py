@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
+from pathlib import Path as FsPath
 from typing import Any
 
 from .. import eventtime as et
+from ..provenance import format_partial, partial_date, period_end, provenance_view, sources_jsonld
+from ..register import labels
 from ..dataset import Dataset, Record
-from ..fmt import SCHEMA_DAYS, format_day, hours_rows
+from ..fmt import SCHEMA_DAYS, hours_rows
 from ..pages import record_path
 from ..text import pick, plain
 from .places import (
@@ -28,22 +31,35 @@ _AVAILABILITY = {"open": "https://schema.org/InStock", "full": "https://schema.o
 
 
 def _day(value: str) -> date:
-    return datetime.strptime(value, "%Y-%m-%d").date()
+    return partial_date(value)[0]
 
 
 def course_end(rec: Record) -> datetime:
-    """The moment a course is over: the midnight after its last day, Riga time."""
-    return et.in_riga(datetime.combine(_day(rec["end_date"]) + timedelta(days=1), time()))
+    """The midnight after a course's last day (or month), Riga time.
+
+    Without an end date (the source gives none) this is the end of the start's day or
+    month: the course is no longer upcoming then, and no end is invented for it.
+    """
+    last = rec.get("end_date") or rec["start_date"]
+    return et.in_riga(datetime.combine(period_end(last), time()))
 
 
-def registration_status(rec: Record, now: datetime) -> str:
+def course_dates(rec: Record, lang: str, root: FsPath | None = None) -> str:
+    """``1 September 2017 – 20 December 2017``, ``September 2017`` or "Start: ..."."""
+    start = format_partial(rec["start_date"], lang)
+    if rec.get("end_date"):
+        return f"{start} – {format_partial(rec['end_date'], lang)}"
+    return labels(root).get("provenance.start", lang).replace("{date}", start)
+
+
+def registration_status(rec: Record, now: datetime) -> str | None:
     """The status to show: a course that is over cannot take registrations, whatever the data."""
-    return "closed" if course_end(rec) <= now else rec["registration_status"]
+    return "closed" if course_end(rec) <= now else rec.get("registration_status")
 
 
 def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[str, Any]:
     """What a listing shows of a course."""
-    start, end = _day(rec["start_date"]), _day(rec["end_date"])
+    start = _day(rec["start_date"])
     return {
         "id": rec["id"],
         "kind": rec["kind"],
@@ -51,7 +67,7 @@ def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[s
         "path": record_path("course", rec["id"]),
         "cefr_level": rec.get("cefr_level"),
         "academic_hours": rec.get("academic_hours"),
-        "dates": f"{format_day(start, lang)} – {format_day(end, lang)}",
+        "dates": course_dates(rec, lang, ds.root),
         "start_iso": start.isoformat(),
         "end_iso": course_end(rec).isoformat(),
         "ended": course_end(rec) <= now,
@@ -70,7 +86,7 @@ def _schedules_jsonld(rec: Record) -> list[dict[str, Any]]:
             "startTime": s["opens_at"],
             "endTime": s["closes_at"],
             "startDate": rec["start_date"],
-            "endDate": rec["end_date"],
+            **({"endDate": rec["end_date"]} if rec.get("end_date") else {}),
             "scheduleTimezone": et.TZID,
         }
         for s in rec.get("schedules") or []
@@ -83,15 +99,19 @@ def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "@type": "CourseInstance",
         "courseMode": "online" if "online" in rec["place"] else "onsite",
         "startDate": rec["start_date"],
-        "endDate": rec["end_date"],
         "location": place_jsonld(ds, rec["place"], lang),
-        "inLanguage": list(rec["languages"]),
     }
+    if rec.get("end_date"):
+        instance["endDate"] = rec["end_date"]
+    if rec.get("languages"):
+        instance["inLanguage"] = list(rec["languages"])
     schedules = _schedules_jsonld(rec)
     if schedules:
         instance["courseSchedule"] = schedules
-    offer: dict[str, Any] = {"@type": "Offer", "category": "Free" if rec["free"] else "Paid"}
-    if rec["free"]:
+    offer: dict[str, Any] = {"@type": "Offer"}
+    if rec.get("free") is not None:
+        offer["category"] = "Free" if rec["free"] else "Paid"
+    if rec.get("free"):
         offer.update(price=0, priceCurrency="EUR")
     status = registration_status(rec, now)
     if status in _AVAILABILITY:
@@ -103,11 +123,14 @@ def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "name": plain(rec["title"], lang),
         "description": plain(rec["description"], lang),
         "provider": organization_jsonld(ds, rec["organizer"], lang),
-        "inLanguage": list(rec["languages"]),
-        "isAccessibleForFree": rec["free"],
         "hasCourseInstance": [instance],
-        "offers": [offer],
     }
+    if len(offer) > 1:
+        ld["offers"] = [offer]
+    if rec.get("languages"):
+        ld["inLanguage"] = list(rec["languages"])
+    if rec.get("free") is not None:
+        ld["isAccessibleForFree"] = rec["free"]
     if rec.get("cefr_level"):
         ld["educationalLevel"] = f"CEFR {rec['cefr_level']}"
     if rec.get("partners"):
@@ -124,11 +147,12 @@ def course_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         schedule=hours_rows(rec.get("schedules"), lang),
         partners=[organization_view(ds, p, lang) for p in rec.get("partners") or []],
         seats=rec.get("seats"),
-        registration=registration_view(rec["registration"], lang),
+        registration=registration_view(rec.get("registration"), lang),
     )
     return {
         "record": view,
-        "jsonld": course_jsonld(ds, rec, lang, ds.built_at),
+        "jsonld": {**course_jsonld(ds, rec, lang, ds.built_at), **sources_jsonld(rec["sources"])},
+        "provenance": provenance_view(rec["sources"], lang, ds.built_at),
         "search": course_search(ds, rec, view),
     }
 
@@ -150,9 +174,10 @@ def course_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, A
 
 def _list_order(item: dict[str, Any]) -> tuple[int, int]:
     # open and full courses soonest first; closed ones most recent first
-    rank = STATUS_ORDER.index(item["registration_status"])
+    status = item["registration_status"]
+    rank = STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
     day = date.fromisoformat(item["start_iso"]).toordinal()
-    return rank, -day if item["registration_status"] == "closed" else day
+    return rank, -day if status in ("closed", None) else day
 
 
 def courses_list(ds: Dataset, lang: str) -> dict[str, Any]:
