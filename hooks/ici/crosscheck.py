@@ -129,7 +129,11 @@ def _walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
 
 _DATE_FIELDS = {"last_reviewed", "start_date", "end_date"}
 _DATETIME_FIELDS = {"start", "end", "previous_start"}
-_DATE_FORMATS = {"last_reviewed": "%Y-%m-%d", "start_date": _DAY_OR_MONTH, "end_date": _DAY_OR_MONTH}
+_DATE_FORMATS = {
+    "last_reviewed": "%Y-%m-%d",
+    "start_date": _DAY_OR_MONTH,
+    "end_date": _DAY_OR_MONTH,
+}
 
 
 def _is_time(value: Any) -> bool:

@@ -34,7 +34,7 @@ class Occurrence:
 
 
 def precision(value: str) -> str:
-    """``minute`` for ``YYYY-MM-DDTHH:MM``, ``day`` for ``YYYY-MM-DD``, ``month`` for ``YYYY-MM``."""
+    """``minute`` (``YYYY-MM-DDTHH:MM``), ``day`` (``YYYY-MM-DD``) or ``month`` (``YYYY-MM``)."""
     if "T" in value:
         return "minute"
     return "day" if len(value) == 10 else "month"

@@ -62,7 +62,7 @@ def service_row(ds: Dataset, rec: Record, lang: str) -> dict[str, str]:
         "fees": plain(rec.get("fees_description"), lang),
         "free": {True: "yes", False: "no"}.get(rec.get("free"), ""),
         "languages": SEP.join(language_name(c, lang) for c in (rec.get("languages") or [])),
-        "language_codes": " ".join((rec.get("languages") or [])),
+        "language_codes": " ".join(rec.get("languages") or []),
         "interpreter_languages": " ".join(rec.get("interpreter_languages", [])),
         "channels": " ".join(rec["channels"]),
         "phones": SEP.join(e164(p["number"]) for p in phones(ds, rec)),

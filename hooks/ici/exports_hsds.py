@@ -12,9 +12,9 @@ import json
 import uuid
 from typing import Any
 
-from .provenance import partial_date
 from .dataset import Dataset, Record
 from .fmt import days_label, language_name, phone_display
+from .provenance import partial_date
 from .register import CHANNELS, branches_of, labels, organization, phones, website
 from .text import plain
 

@@ -74,9 +74,7 @@ def _record_problems(
             )
 
 
-def _future_problems(
-    src: Source, coll: str, field: str, today: date
-) -> Iterator[Problem]:
+def _future_problems(src: Source, coll: str, field: str, today: date) -> Iterator[Problem]:
     """Events and courses after ``today`` need a source from the last 12 months."""
     limit = today - relativedelta(months=STALE_MONTHS)
     data = src.data if isinstance(src.data, dict) else {}

@@ -68,7 +68,7 @@ def item_attributes(ds: Dataset, rec: Record) -> dict[str, list[str]]:
     return {
         "category": [rec["category"]],
         "region": [r for r in REGIONS if r in rec["service_areas"]],
-        "language": list((rec.get("languages") or [])),
+        "language": list(rec.get("languages") or []),
         "interpreter": list(rec.get("interpreter_languages", [])),
         "provider-type": [organization(ds, rec)["type"]],
         "cost": [] if rec.get("free") is None else ["free" if rec["free"] else "paid"],

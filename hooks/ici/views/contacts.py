@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..provenance import provenance_view, sources_jsonld
 from ..dataset import Dataset, Record
 from ..fmt import (
     WEEKDAYS,
@@ -17,6 +16,7 @@ from ..fmt import (
     weekday_name,
 )
 from ..pages import KINDS, record_path
+from ..provenance import provenance_view, sources_jsonld
 from ..text import pick, plain
 from ..ui import Strings
 from ..vcard import vcard_href, vcard_path

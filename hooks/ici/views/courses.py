@@ -7,11 +7,11 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from .. import eventtime as et
-from ..provenance import format_partial, partial_date, period_end, provenance_view, sources_jsonld
-from ..register import labels
 from ..dataset import Dataset, Record
 from ..fmt import SCHEMA_DAYS, hours_rows
 from ..pages import record_path
+from ..provenance import format_partial, partial_date, period_end, provenance_view, sources_jsonld
+from ..register import labels
 from ..text import pick, plain
 from .places import (
     filter_options,

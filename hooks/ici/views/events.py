@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from .. import eventtime as et
-from ..provenance import provenance_view, sources_jsonld
 from ..dataset import Dataset, Record
 from ..fmt import SCHEMA_DAYS, clock, format_day, format_month
 from ..pages import record_path
+from ..provenance import provenance_view, sources_jsonld
 from ..text import pick, plain
 from .places import (
     filter_options,

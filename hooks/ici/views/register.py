@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..provenance import provenance_view, sources_jsonld
 from ..dataset import Dataset, Record
 from ..fmt import format_day, hours_rows, language_name
 from ..pages import record_path
+from ..provenance import provenance_view, sources_jsonld
 from ..register import (
     CATEGORIES,
     CHANNELS,
