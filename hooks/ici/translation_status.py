@@ -322,7 +322,8 @@ def reviews_due(
                 due.append(
                     ReviewDue(
                         rel,
-                        node_sources.start_mark.line,  # the line of the sources: key
+                        # the line of the sources: key (a block list starts on the next)
+                        node_sources.start_mark.line + (1 if node_sources.flow_style else 0),
                         format_path((collection, index, "sources")),
                         collection,
                         rid,

@@ -69,6 +69,7 @@ def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[s
         "academic_hours": rec.get("academic_hours"),
         "dates": course_dates(rec, lang, ds.root),
         "start_iso": start.isoformat(),
+        "time_attr": rec["start_date"],
         "end_iso": course_end(rec).isoformat(),
         "ended": course_end(rec) <= now,
         "registration_status": registration_status(rec, now),

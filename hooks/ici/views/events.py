@@ -109,6 +109,8 @@ def event_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "recurring": recurring,
         "when": format_occurrence(occ, lang),
         "start_iso": _iso(occ.start),
+        # the <time datetime>: only the precision the source gives ("2017-09-21", "2017-09")
+        "time_attr": _iso(occ.start) if occ.precision == "minute" else rec["start"],
         # when the whole event is over; empty for a repeat without end
         "end_iso": _iso(et.series_end(rec)),
         "ended": et.has_ended(rec, now),
