@@ -218,8 +218,7 @@ def test_report_lines_name_file_and_line(repo: Path) -> None:
         "no ru and en text yet, the lv text is shown"
     ) in lines
     assert (
-        "    data/services.yaml:14: services[0].sources: newest source 2025-01-10 (alpha)"
-        in lines
+        "    data/services.yaml:14: services[0].sources: newest source 2025-01-10 (alpha)" in lines
     )
 
 
