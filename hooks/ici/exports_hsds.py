@@ -58,11 +58,21 @@ def _phones(ds: Dataset, rec: Record, sid: str, lang: str) -> list[dict[str, Any
                 "service_id": sid,
                 "number": phone_display(p["number"]),
                 "type": "voice",
-                "description": plain(p.get("description"), lang),
+                "description": _phone_description(p, lang),
             }
         )
         for i, p in enumerate(phones(ds, rec))
     ]
+
+
+def _phone_description(phone: dict[str, Any], lang: str) -> str:
+    # HSDS phones have no schedules: a line's own hours go into its description
+    hours = "; ".join(
+        f"{days_label(s['byday'], lang)} {s['opens_at']}–{s['closes_at']}"
+        for s in phone.get("schedules") or []
+    )
+    text = plain(phone.get("description"), lang)
+    return f"{text} ({hours})" if text and hours else text or hours
 
 
 def _schedules(schedules: list[dict[str, Any]], owner: dict[str, str], key: str, lang: str):
