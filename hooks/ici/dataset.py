@@ -13,7 +13,6 @@ from typing import Any
 from .clock import build_time
 from .crosscheck import cross_problems, missing_translations
 from .news import News, load_news
-from .page_sources import page_sources_problems
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .yamlsource import Source, load_source
@@ -109,7 +108,6 @@ def _load_dataset(root: FsPath) -> Dataset:
     problems.extend(cross_problems(sources))
     news, news_problems = load_news(root)
     problems.extend(news_problems)
-    problems.extend(page_sources_problems(root))
     if problems:
         raise DataError(problems)
     ds = Dataset(root=root, news=news)

@@ -149,6 +149,16 @@ HINTS: list[tuple[str, str]] = [
         'write the date and time in quotes as "2026-11-23T10:00" (year-month-day, T, hours)',
     ),
     (
+        r"local time YYYY-MM-DDTHH:MM, or YYYY-MM-DD",
+        'write it in quotes as "2026-11-23T10:00"; when the source gives no hour, only the '
+        'date "2026-11-23", and when it gives no day, only the month "2026-11"',
+    ),
+    (
+        r"no time, as the start has none",
+        "an end needs the same kind of value as the start: with a date-only or month-only "
+        "start, give end as a date or month too, or leave end out",
+    ),
+    (
         r"as YYYY-MM-DD",
         'write the date in quotes as "2026-11-23" (year-month-day)',
     ),

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from ici.dataset import Dataset, gc_paused, load_dataset
 from ici.links import check_links
+from ici.page_sources import page_sources_problems
 from ici.problems import DataError
 from ici.ui import Strings, load_strings
 
@@ -57,6 +58,10 @@ def load(config: MkDocsConfig) -> SiteState:
         try:
             dataset = load_dataset(root)
             strings = load_strings(root)
+            # every content page names its sources (guide, news, About, home)
+            unsourced = page_sources_problems(root)
+            if unsourced:
+                raise DataError(unsourced)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         link_problems = check_links(FsPath(config.docs_dir), dataset, root)
