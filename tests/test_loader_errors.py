@@ -131,6 +131,18 @@ CASES = [
      "data/services.yaml:19: services[0].channels[0]: expected a url on the service or its organization, got channel 'online' without one"),
     ("branch outside areas", "services", "service_areas: [riga]", "service_areas: [kurzeme, latgale]",
      "data/services.yaml:22: services[0].branches[0]: expected a branch in the service areas (kurzeme, latgale), got 'riga' in riga"),
+    ("no sources", "services",
+     '    last_reviewed: "2025-12-01"\n    sources: [{title: Fixture source, publisher: ICI tests, published: "2025-12-01"}]\n',
+     '    last_reviewed: "2025-12-01"\n',
+     "data/services.yaml:11: services[0].sources: expected a value (required field), got nothing"),
+    ("empty sources", "events", "    sources: [{title: Fixture source, publisher: ICI tests, published: \"2025-12-01\"}]", "    sources: []",
+     "data/events.yaml:13: events[0].sources: expected a list of at least one source (title, publisher, published), got a list"),
+    ("source without publisher", "courses", "publisher: ICI tests, ", "",
+     "data/courses.yaml:16: courses[0].sources[0].publisher: expected a value (required field), got nothing"),
+    ("review date without source", "services", 'last_reviewed: "2025-12-01"', 'last_reviewed: "2025-11-30"',
+     "data/services.yaml:26: services[0].last_reviewed: expected the date of the newest source (2025-12-01), got '2025-11-30'"),
+    ("time end of a date-only start", "events", '    start: "2026-03-29T10:00"\n', '    start: "2026-03-29"\n',
+     "data/events.yaml:6: events[0].end: expected a date YYYY-MM-DD or month YYYY-MM (no time, as the start has none), got '2026-03-29T12:00'"),
 ]  # fmt: skip
 
 
