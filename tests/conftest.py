@@ -58,3 +58,24 @@ def listing_dataset(dest: Path):
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+OFFICE_HOURS_YAML = (
+    '    schedules:\n      - {byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "17:00"}\n'
+)
+
+
+@pytest.fixture(scope="session")
+def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project with office hours on the Riga office (a fixture: no source gives them)."""
+    from sitebuild import ROOT
+
+    text = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
+    anchor = "    skype: PatverumsDM\n"
+    assert anchor in text
+    built = build_copy(
+        tmp_path_factory.mktemp("office-hours"),
+        {"data/contacts.yaml": text.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)},
+    )
+    assert built.returncode == 0, built.output
+    return built
