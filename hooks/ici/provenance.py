@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .fmt import format_day, format_month, format_year
 
@@ -119,3 +120,20 @@ def sources_jsonld(sources: list[dict[str, Any]] | None) -> dict[str, Any]:
             work["description"] = s["note"]
         works.append(work)
     return {"citation": works, "dateModified": newest(sources)}
+
+
+def published_values(sources: Node | None) -> list[str]:
+    """The ``published`` values of a record's ``sources`` node."""
+    if not isinstance(sources, SequenceNode):
+        return []
+    values = []
+    for item in sources.value:
+        if isinstance(item, MappingNode):
+            for k, v in item.value:
+                if (
+                    isinstance(k, ScalarNode)
+                    and k.value == "published"
+                    and isinstance(v, ScalarNode)
+                ):
+                    values.append(v.value)
+    return values

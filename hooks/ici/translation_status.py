@@ -24,7 +24,7 @@ from .dataset import DATA_FILES
 from .gitdates import UNCOMMITTED, GitDates
 from .pages import KINDS, record_path
 from .problems import Path, format_path
-from .provenance import STALE_MONTHS, is_stale, newest
+from .provenance import STALE_MONTHS, is_stale, newest, published_values
 from .text import LANGS
 
 TRANSLATIONS = LANGS[1:]
@@ -278,23 +278,6 @@ def field_gaps(
 # -- review dates --------------------------------------------------------------------
 
 
-def _published(sources: Node | None) -> list[str]:
-    """The ``published`` values of a record's ``sources`` node."""
-    if not isinstance(sources, SequenceNode):
-        return []
-    values = []
-    for item in sources.value:
-        if isinstance(item, MappingNode):
-            for k, v in item.value:
-                if (
-                    isinstance(k, ScalarNode)
-                    and k.value == "published"
-                    and isinstance(v, ScalarNode)
-                ):
-                    values.append(v.value)
-    return values
-
-
 def reviews_due(
     root: FsPath, today: date, nodes: dict[str, Node | None] | None = None
 ) -> list[ReviewDue]:
@@ -313,7 +296,7 @@ def reviews_due(
         for (collection, index), (rid, fields) in _record_ids(node).items():
             node_sources = fields.get("sources")
             try:
-                sources = [{"published": v} for v in _published(node_sources)]
+                sources = [{"published": v} for v in published_values(node_sources)]
                 value = newest(sources)
                 stale = is_stale(sources, today)
             except ValueError:
