@@ -11,6 +11,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from ici.dataset import load_dataset
+from ici.problems import DataError
 from ici.provenance import format_partial, is_stale, newest
 from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, build_copy, copy_project
 
@@ -212,3 +213,33 @@ def test_a_page_without_sources_stops_the_build(tmp_path: Path) -> None:
         "docs/lv/guide/work.md:1: sources: expected a list of sources in the front matter "
         "(title, publisher, published), got nothing"
     ) in built.output
+
+
+def test_dates_after_the_build_date_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))  # 2026-01-01
+    text = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: trafficking-trust-line")
+    old = '    last_reviewed: "2017-10-13"\n'
+    at = text.index(old, start)
+    line = text[:at].count("\n") + 1
+    changed = text[:at] + '    last_reviewed: "2026-02-01"\n' + text[at + len(old) :]
+    changed = changed.replace(
+        'published: "2017-10-13"\n        note: "vietnes',
+        'published: "2026-03"\n        note: "vietnes',
+        1,
+    )
+    root = copy_project(tmp_path, {"data/contacts.yaml": changed})
+    with pytest.raises(DataError) as info:
+        load_dataset(root)
+    problems = [str(p) for p in info.value.problems]
+    assert (
+        f"data/contacts.yaml:{line}: branches[5].last_reviewed: expected a date not after the "
+        "build date 2026-01-01, got '2026-02-01'"
+    ) in problems
+    assert any(
+        "branches[5].sources[0].published: expected a date not after the build date "
+        "2026-01-01, got '2026-03'" in p
+        for p in problems
+    )
