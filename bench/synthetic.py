@@ -98,15 +98,24 @@ def _hours() -> list[dict[str, Any]]:
     return [{"byday": ["MO", "TU", "WE", "TH", "FR"], "opens_at": "09:00", "closes_at": "17:00"}]
 
 
+def _cited(day: str) -> list[dict[str, str]]:
+    # a new list each time: a shared one would be written as a YAML alias
+    return [{"title": "Synthetic benchmark data", "publisher": "bench", "published": day}]
+
+
 def generate(n: int, seed: int = 2026) -> dict[str, dict[str, Any]]:
     """The four data files as Python values."""
     rng = random.Random(seed)
+    # every record needs a source: one a month before the benchmark's build date
+    # (SOURCE_DATE_EPOCH 2026-01-01 in bench/run.py), so its later events are allowed
+    checked = "2025-12-01"
     orgs = [
         {
             "id": f"org-{i:05d}",
             "name": _text(rng, 2, 5),
             "type": rng.choice(["state", "municipal", "ngo"]),
             "url": f"https://org{i}.example.org/",
+            "sources": _cited(checked),
         }
         for i in range(max(n // 10, 1))
     ]
@@ -142,7 +151,8 @@ def generate(n: int, seed: int = 2026) -> dict[str, dict[str, Any]]:
             service["branches"] = branches
         service["service_areas"] = areas
         service["schedules"] = _hours()
-        service["last_reviewed"] = str(date(2026, 1, 1) + timedelta(days=rng.randint(0, 300)))
+        service["last_reviewed"] = checked
+        service["sources"] = _cited(checked)
         services.append(service)
     # the real branches and their organizations, so places and contacts stay realistic
     contacts = yaml.safe_load((REAL / "contacts.yaml").read_text(encoding="utf-8"))
@@ -168,6 +178,7 @@ def generate(n: int, seed: int = 2026) -> dict[str, dict[str, Any]]:
             "organizer": rng.choice(orgs)["id"],
             "free": True,
             "status": status,
+            "sources": _cited(checked),
         }
         if status == "moved":
             event["previous_start"] = f"{day - timedelta(days=7)}T{hour:02d}:00"
@@ -192,6 +203,7 @@ def generate(n: int, seed: int = 2026) -> dict[str, dict[str, Any]]:
                 "free": rng.random() < 0.8,
                 "registration_status": rng.choice(["open", "full", "closed"]),
                 "registration": {"email": "konsultacijas@integration.lv"},
+                "sources": _cited(checked),
             }
         )
     return {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitebuild import Built, build_copy
@@ -11,5 +13,69 @@ from sitebuild import Built, build_copy
 def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real content and data, built once into a temporary folder."""
     built = build_copy(tmp_path_factory.mktemp("site"))
+    assert built.returncode == 0, built.output
+    return built
+
+
+LISTINGS = Path(__file__).parent / "fixtures" / "listings"
+
+
+def listing_files() -> dict[str, str | None]:
+    """``data/events.yaml`` and ``data/courses.yaml`` replaced by the test fixtures.
+
+    The real data holds only the 2017 entries its sources support; upcoming, repeating,
+    moved and cancelled events and open or full courses are shown with these fixtures.
+    """
+    return {
+        f"data/{name}.yaml": (LISTINGS / f"{name}.yaml").read_text(encoding="utf-8")
+        for name in ("events", "courses")
+    }
+
+
+@pytest.fixture(scope="session")
+def listings(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real project with the fixture events and courses, built on 1 January 2026."""
+    built = build_copy(tmp_path_factory.mktemp("listings"), listing_files())
+    assert built.returncode == 0, built.output
+    return built
+
+
+def listing_dataset(dest: Path):
+    """The dataset of a project copy with the fixture events and courses, as built on
+    1 January 2026 (the fixtures' future dates need a source from the 12 months before)."""
+    import os
+
+    from ici.dataset import load_dataset
+    from sitebuild import SOURCE_DATE_EPOCH, copy_project
+
+    root = copy_project(dest, listing_files())
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
+    try:
+        return load_dataset(root)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+OFFICE_HOURS_YAML = (
+    '    schedules:\n      - {byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "17:00"}\n'
+)
+
+
+@pytest.fixture(scope="session")
+def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project with office hours on the Riga office (a fixture: no source gives them)."""
+    from sitebuild import ROOT
+
+    text = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
+    anchor = "    skype: PatverumsDM\n"
+    assert anchor in text
+    built = build_copy(
+        tmp_path_factory.mktemp("office-hours"),
+        {"data/contacts.yaml": text.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)},
+    )
     assert built.returncode == 0, built.output
     return built

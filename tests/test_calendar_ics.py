@@ -11,17 +11,18 @@ import vobject
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
+from conftest import listing_dataset
 from ici import calendar_ics, clock
 from ici import eventtime as et
-from ici.dataset import Dataset, load_dataset
-from sitebuild import ROOT
+from ici.dataset import Dataset
 
 RIGA = ZoneInfo("Europe/Riga")
 
 
 @pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return load_dataset(ROOT)
+def ds(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The project with the fixture events (tests/fixtures/listings): repeats, DST, moves."""
+    return listing_dataset(tmp_path_factory.mktemp("ics"))
 
 
 def _riga(*args: int) -> datetime:
@@ -106,6 +107,8 @@ def test_feed_holds_every_event_once_with_its_riga_start(ds: Dataset) -> None:
         for event in events:
             rec = ds.events[str(event["UID"]).removesuffix("@integration.lv")]
             start = event["DTSTART"]
+            if "T" not in rec["start"]:
+                continue  # all-day entries: test_partial_dates_are_all_day_entries
             assert start.params["TZID"] == "Europe/Riga"
             expected = datetime.strptime(rec["start"], "%Y-%m-%dT%H:%M").replace(tzinfo=RIGA)
             assert start.dt == expected
@@ -174,7 +177,8 @@ def test_each_event_file_holds_that_event_in_the_language(ds: Dataset) -> None:
     for rid, rec in ds.events.items():
         (event,) = _events(files[f"events/{rid}.ics"])
         assert str(event["UID"]) == f"{rid}@integration.lv"
-        assert str(event["SUMMARY"]) == rec["title"]["ru"]
+        # a month-only event adds "(точная дата неизвестна)" to its title
+        assert str(event["SUMMARY"]).startswith(rec["title"]["ru"])
         assert event["SUMMARY"].params["LANGUAGE"] == "ru"
 
 
@@ -207,3 +211,36 @@ def test_feed_is_read_by_a_second_parser(ds: Dataset) -> None:
     cal = vobject.readOne(feed)
     assert len(cal.vevent_list) == len(ds.events)
     assert cal.vtimezone.tzid.value == "Europe/Riga"
+
+
+def test_partial_dates_are_all_day_entries(ds: Dataset) -> None:
+    """A date without time is one all-day entry; a month without day spans the month and
+    says in its summary that the day is not known. Both parse as valid iCalendar."""
+    for lang, unknown in (("lv", "precīzs datums nav zināms"), ("en", "exact date not known")):
+        files = calendar_ics.event_calendars(ds, lang)
+        (day,) = _events(files["events/partial-day.ics"])
+        assert day["DTSTART"].to_ical() == b"20170921"
+        assert day["DTSTART"].params["VALUE"] == "DATE"
+        assert day["DTEND"].to_ical() == b"20170922"
+        assert "TZID" not in day["DTSTART"].params
+        assert str(day["SUMMARY"]) == ds.events["partial-day"]["title"][lang]
+        (month,) = _events(files["events/partial-month.ics"])
+        assert month["DTSTART"].to_ical() == b"20170901"
+        assert month["DTEND"].to_ical() == b"20171001"
+        assert month["DTSTART"].params["VALUE"] == "DATE"
+        assert str(month["SUMMARY"]).endswith(f"({unknown})")
+        # a second parser reads both, and every event is in the feed
+        for name in ("events/partial-day.ics", "events/partial-month.ics", calendar_ics.FEED):
+            vobject.readOne(files[name].decode("utf-8"))
+        uids = {str(e["UID"]) for e in _events(files[calendar_ics.FEED])}
+        assert {"partial-day@integration.lv", "partial-month@integration.lv"} <= uids
+
+
+def test_partial_dates_give_whole_day_and_month_occurrences(ds: Dataset) -> None:
+    day = et.first_occurrence(ds.events["partial-day"])
+    assert (day.start, day.end, day.precision) == (_riga(2017, 9, 21), _riga(2017, 9, 22), "day")
+    month = et.first_occurrence(ds.events["partial-month"])
+    assert (month.start, month.end) == (_riga(2017, 9, 1), _riga(2017, 10, 1))
+    assert month.precision == "month"
+    assert et.has_ended(ds.events["partial-month"], _riga(2017, 10, 1))
+    assert not et.has_ended(ds.events["partial-month"], _riga(2017, 9, 30, 23))

@@ -20,6 +20,8 @@ from test_loader_errors import CASES, FIXTURE
 
 NEWS = "news/2017-10-13-nvo-dialoga-platforma.md"
 DESC = "description: Piektā NVO Dialoga platformas tikšanās notika ICI birojā.\n"
+SOURCES = 'sources: [{title: Ziņa, publisher: ICI, published: "2017-10-13"}]\n'
+
 
 # (case, files to write (path -> text), the exact problem line)
 CONTENT_CASES = [
@@ -54,6 +56,17 @@ CONTENT_CASES = [
      "got '../../en/index.md'"),
     ("orphan translation", {"docs/ru/extra.md": "# Лишняя\n"},
      "docs/ru/extra.md:1: expected a Latvian page docs/lv/extra.md for this translation, got none"),
+    ("page without sources", {"docs/lv/guide/work.md": "# Darbs\n\nTeksts.\n"},
+     "docs/lv/guide/work.md:1: sources: expected a list of sources in the front matter (title, publisher, published), got nothing"),
+    ("front matter without sources",
+     {"docs/lv/about/index.md": "---\ntemplate: ici/about.html\nici_list: figures\n---\n# Par ICI\n"},
+     "docs/lv/about/index.md:2: sources: expected a list of sources in the front matter (title, publisher, published), got nothing"),
+    ("source without date",
+     {"docs/lv/guide/work.md": "---\nsources:\n  - {title: Ziņa, publisher: ICI}\n---\n# Darbs\n"},
+     "docs/lv/guide/work.md:3: sources[0].published: expected a value (required field), got nothing"),
+    ("source date format",
+     {"docs/lv/guide/work.md": '---\nsources:\n  - {title: Ziņa, publisher: ICI, published: "28.12.2017"}\n---\n# Darbs\n'},
+     "docs/lv/guide/work.md:3: sources[0].published: expected a date as YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known, got '28.12.2017'"),
     ("outside the language folders", {"docs/notes.md": "# Notes\n"},
      "docs/notes.md:1: expected the page under docs/lv/, docs/ru/ or docs/en/"),
     ("script in a page", {"docs/lv/index.md": "# X\n\nTeksts.\n\n<script>alert(1)</script>\n"},
@@ -121,7 +134,7 @@ def test_cli_exits_1_with_the_problem_and_its_hint(tmp_path: Path) -> None:
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     problem = (
-        "data/services.yaml:19: services[0].phones[0].number: expected +371 and 8 digits, "
+        "data/services.yaml:21: services[0].phones[0].number: expected +371 and 8 digits, "
         "got '2556'"
     )
     assert _hint_after(lines, problem) == (
@@ -155,7 +168,7 @@ def test_malformed_content_fails_with_the_line_and_a_hint(
 
 def test_valid_links_code_blocks_and_fallback_pages_pass(tmp_path: Path) -> None:
     page = (
-        f"---\ndate: 2017-10-13\n{DESC}---\n# Новость\n\n"
+        f"---\ndate: 2017-10-13\n{DESC}{SOURCES}---\n# Новость\n\n"
         "[Контакты](../contacts/index.md#riga), [ICI](https://www.integration.lv/), "
         "[почта](mailto:konsultacijas@integration.lv)\n\n"
         # a page only in Latvian: the Russian build shows its Latvian fallback
@@ -163,9 +176,9 @@ def test_valid_links_code_blocks_and_fallback_pages_pass(tmp_path: Path) -> None
         "```markdown\n[пример](missing.md) [пример](service:nope)\n```\n"
     )
     files = {
-        f"docs/lv/{NEWS}": f"---\ndate: 2017-10-13\n{DESC}---\n# Jaunums\n",
+        f"docs/lv/{NEWS}": f"---\ndate: 2017-10-13\n{DESC}{SOURCES}---\n# Jaunums\n",
         f"docs/ru/{NEWS}": page,
-        "docs/lv/only-lv.md": "# Tikai latviski\n",
+        "docs/lv/only-lv.md": f"---\n{SOURCES}---\n# Tikai latviski\n",
     }
     code, lines = _check(copy_project(tmp_path, files))
     assert code == 0, "\n".join(lines)
@@ -174,7 +187,7 @@ def test_valid_links_code_blocks_and_fallback_pages_pass(tmp_path: Path) -> None
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     root = copy_project(
         tmp_path,
-        {"docs/ru/extra.md": "# Лишняя\n", f"docs/lv/{NEWS}": "# Jaunums\n"},
+        {"docs/ru/extra.md": f"---\n{SOURCES}---\n# Лишняя\n", f"docs/lv/{NEWS}": "# Jaunums\n"},
     )
     contacts = root / "data" / "contacts.yaml"
     contacts.write_text(contacts.read_text().replace("region: latgale", "region: latgal", 1))
@@ -185,8 +198,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         "data/contacts.yaml",
         f"docs/lv/{NEWS}",
         "docs/ru/extra.md",
+        f"docs/lv/{NEWS}",  # a news item without front matter names no sources either
     ]
-    assert lines[-1].startswith("3 problems found (")
+    assert lines[-1].startswith("4 problems found (")
 
 
 def test_github_actions_get_annotations_on_the_changed_lines(
@@ -197,7 +211,7 @@ def test_github_actions_get_annotations_on_the_changed_lines(
     code, lines = _check(root)
     assert code == 1
     assert (
-        "::error file=data/services.yaml,line=14,title=make check::services[0].category: "
+        "::error file=data/services.yaml,line=16,title=make check::services[0].category: "
         "expected a category from the list in schemas/services.schema.json, got 'legal' "
         "(how to fix: use exactly one of the allowed values named in the message, spelled the "
         "same way)"

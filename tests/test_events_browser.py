@@ -18,8 +18,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def browser_and_base(site: Built) -> Iterator[tuple[object, str]]:
-    with serve(site.site) as base, chromium() as browser:
+def browser_and_base(listings: Built) -> Iterator[tuple[object, str]]:
+    # the listing fixtures (tests/fixtures/listings): the real data has no upcoming event
+    with serve(listings.site) as base, chromium() as browser:
         yield browser, base
 
 

@@ -11,8 +11,9 @@ import pytest
 from icalendar import Calendar
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from ici.dataset import Dataset, load_dataset
-from sitebuild import ROOT, Built, build_copy
+from conftest import listing_dataset, listing_files
+from ici.dataset import Dataset
+from sitebuild import Built, build_copy
 
 LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
 RIGA = ZoneInfo("Europe/Riga")
@@ -21,8 +22,16 @@ BUILT_AT = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return load_dataset(ROOT)
+def ds(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The fixture events and courses (tests/fixtures/listings) the site below is built with."""
+    return listing_dataset(tmp_path_factory.mktemp("listing-data"))
+
+
+@pytest.fixture(scope="module")
+def site(listings: Built) -> Built:
+    """The real project with the fixture events and courses: the real data has no upcoming,
+    repeating, moved or cancelled event and no open course left to show."""
+    return listings
 
 
 def _jsonld(doc: HTMLParser, kind: str) -> dict:
@@ -64,6 +73,11 @@ def test_event_jsonld_has_status_attendance_mode_and_riga_times(site: Built, ds:
         assert ld["eventStatus"] == "https://schema.org/" + status[rec["status"]]
         mode = "Online" if "online" in rec["place"] else "Offline"
         assert ld["eventAttendanceMode"] == f"https://schema.org/{mode}EventAttendanceMode"
+        if "T" not in rec["start"]:
+            # a date or month only: schema.org Date keeps the source's precision
+            assert ld["startDate"] == rec["start"]
+            assert "endDate" not in ld
+            continue
         assert datetime.fromisoformat(ld["startDate"]) == _riga(rec["start"])
         assert (
             datetime.fromisoformat(ld["startDate"]).utcoffset() == _riga(rec["start"]).utcoffset()
@@ -76,7 +90,8 @@ def test_course_jsonld_has_a_course_instance(site: Built, ds: Dataset) -> None:
         ld = _jsonld(site.html(f"ru/courses/{rid}/index.html"), "Course")
         (instance,) = ld["hasCourseInstance"]
         assert instance["@type"] == "CourseInstance"
-        assert (instance["startDate"], instance["endDate"]) == (rec["start_date"], rec["end_date"])
+        assert instance["startDate"] == rec["start_date"]
+        assert instance.get("endDate") == rec.get("end_date")
         assert instance["courseMode"] == ("online" if "online" in rec["place"] else "onsite")
         assert ld["provider"]["name"] == ds.organizations[rec["organizer"]]["name"]["ru"]
         assert ld.get("educationalLevel") == (
@@ -203,14 +218,15 @@ def test_courses_are_split_into_upcoming_and_past_at_build_time(site: Built, ds:
 
 
 def test_course_that_is_over_is_never_shown_as_open(tmp_path: Path) -> None:
-    text = (ROOT / "data" / "courses.yaml").read_text(encoding="utf-8")
+    files = listing_files()
+    text = files["data/courses.yaml"]
     # the Riga course of 2017 is over; pretend the editor forgot to close its registration
     start = text.index("  - id: mes-latvija-riga")
     end = text.index("registration_status: closed", start)
     text = (
         text[:end] + "registration_status: open" + text[end + len("registration_status: closed") :]
     )
-    built = build_copy(tmp_path, {"data/courses.yaml": text})
+    built = build_copy(tmp_path, {**files, "data/courses.yaml": text})
     assert built.returncode == 0, built.output
     page = built.html("en/courses/mes-latvija-riga/index.html")
     assert page.css_first(".ici-tag-closed").text(strip=True) == "Registration closed"
@@ -254,3 +270,48 @@ def test_event_page_links_its_place_and_organizer(site: Built) -> None:
         "@type": "VirtualLocation",
         "url": "https://www.integration.lv/",
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "month", "start"),
+    [
+        ("lv", "2017. gada 21. septembris", "2017. g. septembris", "Sākums: 2017. g. septembris"),
+        # Babel (CLDR) writes a narrow no-break space before "г."
+        (
+            "ru",
+            "21 сентября 2017\u202fг.",
+            "сентябрь 2017\u202fг.",
+            "Начало: сентябрь 2017\u202fг.",
+        ),
+        ("en", "21 September 2017", "September 2017", "Start: September 2017"),
+    ],
+)
+def test_partial_dates_show_only_what_the_source_gives(
+    site: Built, lang: str, day: str, month: str, start: str
+) -> None:
+    prefix = LANGS[lang]
+    for rid, text, attr in (
+        ("partial-day", day, "2017-09-21"),
+        ("partial-month", month, "2017-09"),
+    ):
+        page = site.html(f"{prefix}events/{rid}/index.html")
+        when = page.css_first(".ici-facts time")
+        assert (when.text(strip=True), when.attributes["datetime"]) == (text, attr)
+        item = site.html(f"{prefix}events/index.html").css_first(f'[data-ici-id="{rid}"] time')
+        assert item.text(strip=True) == text
+        assert ":" not in text  # no invented hour
+    course = site.html(f"{prefix}courses/partial-course/index.html").css_first(".ici-facts time")
+    assert (course.text(strip=True), course.attributes["datetime"]) == (start, "2017-09")
+    ld = _jsonld(site.html(f"{prefix}courses/partial-course/index.html"), "Course")
+    assert ld["hasCourseInstance"][0]["startDate"] == "2017-09"
+    assert "endDate" not in ld["hasCourseInstance"][0]
+
+
+def test_partial_dates_sort_among_full_ones_in_the_archive(site: Built) -> None:
+    """The archive is latest end first: a month ends with its last day, a date at midnight."""
+    archive = site.html("en/events/index.html").css("[data-ici-id]")
+    order = [i.attributes["data-ici-id"] for i in archive]
+    # ends: September 2017 -> 1 Oct; 21 Sep 2017 -> 22 Sep 00:00; the meeting -> 21 Sep 13:00
+    assert order.index("partial-month") < order.index("partial-day")
+    assert order.index("partial-day") < order.index("ngo-dialogue-platform-5")
+    assert order.index("ngo-dialogue-platform-6") < order.index("partial-month")

@@ -36,7 +36,7 @@ CASES = [
     ("wrong template", "ici/news_item.html", "ici/news.html",
      "docs/lv/news/item.md:2: template: expected ici/news_item.html (shows the date and the link to all news), got 'ici/news.html'"),
     ("unknown field", "date: 2017-12-28\n", "date: 2017-12-28\nauthor: Rasa\n",
-     "docs/lv/news/item.md:5: author: unknown field, expected one of date, description, ici_list, template"),
+     "docs/lv/news/item.md:5: author: unknown field, expected one of date, description, ici_list, sources, template"),
     ("no heading", "# A title\n", "A title\n",
      "docs/lv/news/item.md:1: expected a first-level heading (# Title), got nothing"),
     ("no front matter", "---\ntemplate", "template",

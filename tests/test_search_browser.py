@@ -267,18 +267,22 @@ def test_first_query_bytes(browser_and_base: tuple[object, str], capsys) -> None
     assert measured.total < 400_000
 
 
+SOURCES = 'sources: [{title: Tests, publisher: ICI, published: "2025-12-01"}]\n'
 EXTRA_PAGES = {
     "docs/lv/drosiba.md": (
+        f"---\n{SOURCES}---\n"
         '# Drošība\n\nTeksts ar `<img src=x onerror="window.__xss=1">` un '
         "&lt;b&gt;treknrakstu&lt;/b&gt; onerrorpārbaude.\n"
     ),
     # two dated news items with a word no other page has
     "docs/lv/news/seminars-oktobri.md": (
-        "---\ndate: 2026-10-01\ndescription: Seminārs Ozolkalnā par darba tiesībām.\n---\n"
+        "---\ndate: 2026-10-01\ndescription: Seminārs Ozolkalnā par darba tiesībām.\n"
+        f"{SOURCES}---\n"
         "# Seminārs Ozolkalnā oktobrī\n\nSeminārs par darba tiesībām.\n"
     ),
     "docs/lv/news/seminars-decembri.md": (
-        "---\ndate: 2026-12-15\ndescription: Seminārs Ozolkalnā par valodas kursiem.\n---\n"
+        "---\ndate: 2026-12-15\ndescription: Seminārs Ozolkalnā par valodas kursiem.\n"
+        f"{SOURCES}---\n"
         "# Seminārs Ozolkalnā decembrī\n\nSeminārs par valodas kursiem.\n"
     ),
 }
@@ -330,10 +334,21 @@ def test_dated_results_can_be_ordered_by_date(extra_site: tuple[object, str]) ->
     page.close()
 
 
+@pytest.fixture(scope="module")
+def listing_base(
+    browser_and_base: tuple[object, str], listings: Built
+) -> Iterator[tuple[object, str]]:
+    """The site with the listing fixtures: the real data has too few events to order."""
+    browser, _ = browser_and_base
+    with serve(listings.site) as base:
+        yield browser, base
+
+
 def test_events_narrowed_by_kind_are_ordered_by_start(
-    site: Built, browser_and_base: tuple[object, str]
+    listings: Built, listing_base: tuple[object, str]
 ) -> None:
-    browser, base = browser_and_base
+    site = listings
+    browser, base = listing_base
     starts = {}
     for path in site.pages():
         rel = path.relative_to(site.site).as_posix()
@@ -372,10 +387,10 @@ def test_date_order_is_not_offered_for_undated_results(
 @pytest.mark.parametrize(
     ("query", "first"),
     [
-        ("uzturēšanās atļauju", ["guide/residence/"]),
-        ("uzturesanas atlaujas", ["guide/residence/"]),
-        ("PMLP", ["register/pmlp-naturalisation/", "register/pmlp-residence-permits/"]),
-        ("Pilsonības un migrācijas lietu pārvaldē", ["guide/residence/", "guide/study/"]),
+        ("cilvēku tirdzniecība", ["guide/trafficking/"]),
+        ("cilveku tirdznieciba", ["guide/trafficking/"]),
+        ("psihoterapeitu", ["guide/crisis/"]),
+        ("akadēmiskās stundas", ["guide/latvian/"]),
     ],
 )
 def test_latvian_official_terms_find_the_ru_and_en_page(

@@ -33,6 +33,7 @@ FILTER_KEYS = {
     # only on ended services (test_ended.py)
     "status",
 }
+ONLINE = {"lv": "Tiešsaistē", "ru": "Онлайн", "en": "Online"}
 REGIONS = {
     "lv": {"Rīga", "Kurzeme", "Zemgale", "Vidzeme", "Latgale", "Tiešsaistē"},
     "ru": {"Рига", "Курземе", "Земгале", "Видземе", "Латгале", "Онлайн"},
@@ -180,7 +181,9 @@ def test_filters_are_indexed_as_the_pages_mark_them(site: Built, lang: str) -> N
     kinds = Counter(_expected_kind(rel, lang, sources) for rel in pages)
     assert found["kind"] == dict(kinds)
     assert set(found["kind"]) == set(KINDS)  # every kind of page is on the real site
-    assert set(found["region"]) == REGIONS[lang]
+    # no real event or course is online (no source says so): the online value is tested
+    # with the listing fixtures in test_online_region_is_a_filter_value
+    assert set(found["region"]) == REGIONS[lang] - {ONLINE[lang]}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -201,25 +204,30 @@ def test_filter_files_are_in_a_fixed_order_and_named_by_content(site: Built, lan
 
 
 def test_service_page_carries_its_register_facets_and_latvian_names(site: Built) -> None:
-    doc = site.html("en/register/pmlp-residence-permits/index.html")
+    doc = site.html("en/register/sif-legal-help/index.html")
     body = doc.css_first("[data-pagefind-body]")
+    # no cost facet: the source does not say whether the service is free
     assert [n.attributes["data-pagefind-filter"] for n in body.css("[data-pagefind-filter]")] == [
         "kind:service",
-        "category:Residence and citizenship",
+        "category:Legal help and rights",
         "region:Riga",
         "region:Kurzeme",
         "region:Zemgale",
-        "region:Vidzeme",
         "region:Latgale",
         "language:Latvian",
+        "language:Russian",
+        "language:English",
         "provider_type:State institution",
-        "cost:Paid",
     ]
     metas = [n.attributes["data-pagefind-meta"] for n in body.css("[data-pagefind-meta]")]
-    assert metas == ["kind:service", "detail:Office of Citizenship and Migration Affairs (PMLP)"]
+    assert metas == ["kind:service", "detail:Society Integration Foundation (SIF)"]
     terms = [n.text() for n in body.css(".ici-lv-terms span[lang=lv]")]
-    assert terms == ["Uzturēšanās atļaujas", "Pilsonības un migrācijas lietu pārvalde", "PMLP"]
-    assert site.html("register/pmlp-residence-permits/index.html").css(".ici-lv-terms") == []
+    assert terms == [
+        "Juridiskā palīdzība vienas pieturas aģentūrā",
+        "Sabiedrības integrācijas fonds",
+        "SIF",
+    ]
+    assert site.html("register/sif-legal-help/index.html").css(".ici-lv-terms") == []
 
 
 def test_interpreter_languages_count_as_languages_of_a_service(site: Built) -> None:
@@ -234,12 +242,11 @@ def test_event_and_course_pages_carry_facets_and_a_start_date(site: Built) -> No
     assert [n.attributes["data-pagefind-filter"] for n in body.css("[data-pagefind-filter]")] == [
         "kind:event",
         "region:Рига",
-        "language:латышский",
         "event_kind:Платформа диалога НПО",
-        "cost:Бесплатно",
     ]
+    # the source gives the day only: the meeting sorts from the start of that day
     sort = body.css_first("[data-pagefind-sort]").attributes["data-pagefind-sort"]
-    assert sort == "date:2017-09-21T10:00:00+03:00"
+    assert sort == "date:2017-09-21T00:00:00+03:00"
     terms = [n.text() for n in body.css(".ici-lv-terms span[lang=lv]")]
     assert terms[0] == "NVO Dialoga platformas piektā tikšanās"
 
@@ -305,13 +312,16 @@ def test_root_404_search_box_links_from_the_site_root(site: Built) -> None:
     assert links == ["/register/", "/guide/"]
 
 
+SOURCES = 'sources: [{title: Tests, publisher: ICI, published: "2025-12-01"}]\n'
 PAGES = {
-    "docs/lv/guide/jauna-lapa.md": "# Jauna lapa\n\nKā saņemt uzturēšanās atļauju.\n",
+    "docs/lv/guide/jauna-lapa.md": f"---\n{SOURCES}---\n# Jauna lapa\n\nKā saņemt atļauju.\n",
     "docs/lv/news/jauns-birojs.md": (
-        "---\ndate: 2026-12-01\ndescription: Atvērts jauns birojs.\n---\n"
+        f"---\ndate: 2025-12-01\ndescription: Atvērts jauns birojs.\n{SOURCES}---\n"
         "# Jauns birojs\n\nAtvērts birojs.\n"
     ),
-    "docs/lv/iekseja.md": "---\nsearch_exclude: true\n---\n# Iekšēja lapa\n\nNav meklējama.\n",
+    "docs/lv/iekseja.md": (
+        f"---\nsearch_exclude: true\n{SOURCES}---\n# Iekšēja lapa\n\nNav meklējama.\n"
+    ),
 }
 
 
@@ -346,17 +356,17 @@ def test_kinds_from_folders_dates_exclusions_and_fallbacks(site: Built, tmp_path
 
     news = built.html("news/jauns-birojs/index.html").css_first("[data-pagefind-body]")
     assert (
-        news.css_first("[data-pagefind-sort]").attributes["data-pagefind-sort"] == "date:2026-12-01"
+        news.css_first("[data-pagefind-sort]").attributes["data-pagefind-sort"] == "date:2025-12-01"
     )
     metas = [n.attributes["data-pagefind-meta"] for n in news.css("[data-pagefind-meta]")]
-    assert metas == ["kind:news", "date:2026-12-01"]
+    assert metas == ["kind:news", "date:2025-12-01"]
     assert built.html("iekseja/index.html").css("[data-pagefind-body]") == []
     assert built.html("en/guide/jauna-lapa/index.html").css("[data-pagefind-body]") == []
 
 
 def test_unknown_search_kind_fails_the_build_with_the_file(tmp_path: Path) -> None:
     home = Path("docs/lv/index.md")
-    text = "---\nsearch_kind: blog\n---\n# Sākums\n"
+    text = f"---\nsearch_kind: blog\n{SOURCES}---\n# Sākums\n"
     built = build_copy(tmp_path, {home.as_posix(): text})
     assert built.returncode != 0
     assert (
@@ -376,3 +386,15 @@ def test_material_search_exclude_fails_the_build_with_the_fix(tmp_path: Path) ->
         "search (Material's search plugin is not used), got search: {'exclude': True}"
         in built.output
     )
+
+
+def test_online_region_is_a_filter_value(listings: Built) -> None:
+    """An online event (the listing fixtures have two) is filed under "online"."""
+    for lang, prefix in (("lv", ""), ("en", "en/")):
+        body = listings.html(f"{prefix}events/webinar-first-steps-in-latvia/index.html")
+        marks = [
+            n.attributes["data-pagefind-filter"]
+            for n in body.css_first("[data-pagefind-body]").css("[data-pagefind-filter]")
+        ]
+        assert f"region:{ONLINE[lang]}" in marks
+        assert ONLINE[lang] in filters(listings.site, lang)["region"]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from ici.dataset import load_dataset
+from ici.translation_status import reviews_due
 from sitebuild import ROOT, Built, build, build_copy, copy_project
 from test_translation_status import _git
 
@@ -31,10 +34,17 @@ def test_status_page_in_every_language_with_its_strings(site: Built, lang: str) 
     assert doc.css_first("html").attributes["lang"] == lang
     assert doc.css_first('meta[name="robots"]').attributes["content"] == "noindex"
     headings = [h.text(strip=True) for h in doc.css(".ici-status h2")]
-    assert headings == [f"{STRINGS[key][lang]} (0)" for key in SECTIONS]
+    # every real record's newest source is from 2009-2024: all are older than 12 months
+    # before the test build (2026-01-01), so all are listed for editors to confirm
+    old = len(reviews_due(ROOT, date(2026, 1, 1)))
+    ds = load_dataset(ROOT)
+    collections = (ds.organizations, ds.services, ds.branches, ds.events, ds.courses, ds.figures)
+    assert old == sum(len(c) for c in collections)
+    counts = {"reviews": old}
+    assert headings == [f"{STRINGS[key][lang]} ({counts.get(key, 0)})" for key in SECTIONS]
     # the test copy is not a git checkout: the page says why nothing is "outdated"
     assert doc.css_first(".ici-status .ici-notice").text(strip=True) == STRINGS["no_git"][lang]
-    assert _section(doc, "reviews").text(strip=True) == STRINGS["none"][lang]
+    assert len(_rows(doc, "reviews")) == old
 
 
 def test_status_page_is_in_no_menu(site: Built) -> None:
@@ -53,9 +63,15 @@ def gaps(tmp_path_factory: pytest.TempPathFactory) -> Built:
     en_line = "      en: ICI Riga office\n"
     assert en_line in contacts[riga:]
     contacts = contacts[:riga] + contacts[riga:].replace(en_line, "", 1)
-    # SOURCE_DATE_EPOCH of the test build is 2026-01-01: 2024-12-31 is over 12 months ago
+    # SOURCE_DATE_EPOCH of the test build is 2026-01-01: a source of 2024-12-31 is over
+    # 12 months old (the real sources of 2017-2018 are too)
     contacts = contacts[:riga] + contacts[riga:].replace(
-        'last_reviewed: "2026-11-01"', 'last_reviewed: "2024-12-31"', 1
+        'last_reviewed: "2018-01-01"', 'last_reviewed: "2024-12-31"', 1
+    )
+    contacts = contacts[:riga] + contacts[riga:].replace(
+        "    sources:\n",
+        '    sources:\n      - {title: Zvans, publisher: ICI, published: "2024-12-31"}\n',
+        1,
     )
     built = build_copy(
         tmp_path_factory.mktemp("gaps"),
@@ -96,9 +112,10 @@ def test_missing_data_text_is_listed_with_record_field_and_line(gaps: Built) -> 
 def test_overdue_review_is_listed_with_its_date(gaps: Built) -> None:
     doc = gaps.html("en/status/index.html")
     rows = _rows(doc, "reviews")
-    assert [r[:2] for r in rows] == [["riga", "31 December 2024"]]
-    time = _section(doc, "reviews").css_first("time")
-    assert time.attributes["datetime"] == "2024-12-31"
+    assert ["riga", "31 December 2024"] in [r[:2] for r in rows]
+    assert ["latgale", "January 2018"] in [r[:2] for r in rows]
+    times = [t.attributes["datetime"] for t in _section(doc, "reviews").css("time")]
+    assert "2024-12-31" in times
     assert doc.css_first(".ici-status .ici-meta time").attributes["datetime"] == "2026-01-01"
 
 

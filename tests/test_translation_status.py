@@ -32,18 +32,18 @@ services:
     eligibility_description:
       lv: Visi.
     fees_description: {lv: Bez maksas., ru: Бесплатно., en: Free.}
-    last_reviewed: "2025-01-10"
+    sources: [{title: Source, publisher: ICI, published: "2025-01-10"}]
   - id: beta
     name:
       lv: Beta
       ru: Бета
-    last_reviewed: "2025-03-01"
+    sources: [{title: Source, publisher: ICI, published: "2025-03-01"}]
   - id: gamma
     name:
       lv: Gamma
       ru: Гамма
       en: Gamma
-    last_reviewed: "2025-02-28"
+    sources: [{title: Source, publisher: ICI, published: "2025-02-28"}]
     description:
       lv: >-
         Garš teksts
@@ -218,8 +218,7 @@ def test_report_lines_name_file_and_line(repo: Path) -> None:
         "no ru and en text yet, the lv text is shown"
     ) in lines
     assert (
-        "    data/services.yaml:14: services[0].last_reviewed: last reviewed 2025-01-10 (alpha)"
-        in lines
+        "    data/services.yaml:14: services[0].sources: newest source 2025-01-10 (alpha)" in lines
     )
 
 

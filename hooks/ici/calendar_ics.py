@@ -5,6 +5,10 @@ that states the EU daylight-saving rule, repeating events keep their RRULE, ever
 ``<id>@integration.lv`` in every language, and nothing depends on the clock: DTSTAMP is
 ``SOURCE_DATE_EPOCH`` when set, else derived from the event itself, so two builds of the
 same data give the same bytes.
+
+An event whose source gives only a date is an all-day entry (``VALUE=DATE``); one whose
+source gives only a month spans the whole month as an all-day entry, and its summary says
+that the exact date is not known, so no calendar shows a day or hour nobody gave.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from icalendar.prop import vCalAddress, vText
 from . import eventtime as et
 from .clock import source_date_epoch
 from .dataset import Dataset, Record
+from .register import labels
 from .text import plain
 from .views.places import place_text
 
@@ -89,11 +94,20 @@ def vevent(ds: Dataset, rec: Record, lang: str) -> Event:
     ev.add("uid", uid(rec["id"]))
     stamp = source_date_epoch() or first.start.astimezone(UTC)
     ev.add("dtstamp", stamp.astimezone(UTC))
-    ev.add("dtstart", first.start)
-    ev.add("dtend", first.end)
+    if first.precision == "minute":
+        ev.add("dtstart", first.start)
+        ev.add("dtend", first.end)
+    else:
+        # all-day: DTEND is the day after the last day (RFC 5545, exclusive)
+        ev.add("dtstart", first.start.date())
+        ev.add("dtend", first.end.date())
+    summary = plain(rec["title"], lang)
+    if first.precision == "month":
+        unknown = labels(ds.root).get("provenance.day_unknown", lang)
+        summary = f"{summary} ({unknown})"
     if et.is_recurring(rec):
         ev.add("rrule", _rrule(rec))
-    ev.add("summary", vText(plain(rec["title"], lang)), parameters={"LANGUAGE": lang})
+    ev.add("summary", vText(summary), parameters={"LANGUAGE": lang})
     ev.add("description", _description(rec, lang), parameters={"LANGUAGE": lang})
     ev.add("location", place_text(ds, rec["place"], lang))
     branch = ds.branches.get(rec["place"].get("branch", ""))

@@ -22,6 +22,7 @@ from .examples import EXAMPLES
 from .glossary import Glossary, load_glossary
 from .hints import hint_for
 from .links import check_links
+from .page_sources import page_sources_problems
 from .problems import DataError
 from .text_warnings import text_warnings
 from .translation_status import report_lines, translation_report
@@ -65,6 +66,7 @@ def find_problems(root: FsPath) -> list[str]:
     except DataError as exc:
         problems.extend(str(p) for p in exc.problems)
     problems.extend(str(p) for p in sorted(set(check_content(root, set(LIST_VIEWS)))))
+    problems.extend(str(p) for p in page_sources_problems(root))
     if ds is not None:  # record links can only be checked against valid data
         try:
             problems.extend(check_links(root / "docs", ds, root))

@@ -15,6 +15,7 @@ from dateutil.rrule import rrulestr
 from .clock import build_time
 from .lifecycle import status_problems
 from .problems import Path, Problem
+from .provenance_check import provenance_problems
 from .yamlsource import Source
 
 LANGS = ("lv", "ru", "en")
@@ -105,10 +106,17 @@ def _check_refs(sources: dict[str, Source]) -> Iterator[Problem]:
 
 
 def _parse(value: Any, fmt: str) -> datetime | None:
-    try:
-        return datetime.strptime(value, fmt)
-    except (TypeError, ValueError):
-        return None
+    # a list of formats, separated by "|": partial dates (YYYY-MM) are real dates too
+    for one in fmt.split("|"):
+        try:
+            return datetime.strptime(value, one)
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+_DAY_OR_MONTH = "%Y-%m-%d|%Y-%m"
+_EVENT_TIME = "%Y-%m-%dT%H:%M|%Y-%m-%d|%Y-%m"
 
 
 def _walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
@@ -123,6 +131,11 @@ def _walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
 
 _DATE_FIELDS = {"last_reviewed", "start_date", "end_date"}
 _DATETIME_FIELDS = {"start", "end", "previous_start"}
+_DATE_FORMATS = {
+    "last_reviewed": "%Y-%m-%d",
+    "start_date": _DAY_OR_MONTH,
+    "end_date": _DAY_OR_MONTH,
+}
 
 
 def _is_time(value: Any) -> bool:
@@ -133,10 +146,10 @@ def _check_values(src: Source) -> Iterator[Problem]:
     """Real dates, valid phone numbers and sane opening hours anywhere in one file."""
     for path, value in _walk(src.data, ()):
         key = path[-1] if path else None
-        if key in _DATE_FIELDS and isinstance(value, str) and _parse(value, "%Y-%m-%d") is None:
+        if key in _DATE_FIELDS and isinstance(value, str) and not _parse(value, _DATE_FORMATS[key]):
             yield src.problem(path, f"expected a real calendar date, got {value!r}")
         elif key in _DATETIME_FIELDS and isinstance(value, str):
-            if _parse(value, "%Y-%m-%dT%H:%M") is None:
+            if _parse(value, _EVENT_TIME) is None:
                 yield src.problem(path, f"expected a real date and time, got {value!r}")
         elif key in ("number", "phone") and isinstance(value, str) and value.startswith("+371"):
             try:
@@ -316,10 +329,11 @@ def cross_problems(sources: dict[str, Source]) -> list[Problem]:
     problems = [*_check_ids(sources), *_check_refs(sources)]
     for src in sources.values():
         problems.extend(_check_values(src))
-    problems.extend(_check_order(sources["events"], "events", "start", "end", "%Y-%m-%dT%H:%M"))
+    problems.extend(_check_order(sources["events"], "events", "start", "end", _EVENT_TIME))
     problems.extend(
-        _check_order(sources["courses"], "courses", "start_date", "end_date", "%Y-%m-%d")
+        _check_order(sources["courses"], "courses", "start_date", "end_date", _DAY_OR_MONTH)
     )
+    problems.extend(provenance_problems(sources))
     problems.extend(_check_rrules(sources["events"]))
     problems.extend(_check_figures(sources["figures"]))
     problems.extend(_check_service_reach(sources))

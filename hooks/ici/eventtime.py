@@ -1,6 +1,9 @@
 """When events happen: Riga local times, repeats (RFC 5545 RRULE), upcoming and past.
 
-Data holds wall-clock times in Europe/Riga (``2026-11-23T10:00``). A repeating event keeps
+Data holds wall-clock times in Europe/Riga (``2026-11-23T10:00``), or only a date
+(``2017-09-21``) or a month (``2017-09``) when the source gives no more: such an event
+spans the whole day or month (``Occurrence.precision`` says which), is shown without an
+invented time and is an all-day entry in calendars. A repeating event keeps
 its wall-clock time across daylight-saving changes, as RFC 5545 says for a DTSTART with a
 TZID, so repeats are expanded on naive local times and given the zone afterwards.
 """
@@ -27,11 +30,38 @@ class Occurrence:
 
     start: datetime
     end: datetime
+    precision: str = "minute"  # "day" or "month" when the source gives no time or day
+
+
+def precision(value: str) -> str:
+    """``minute`` (``YYYY-MM-DDTHH:MM``), ``day`` (``YYYY-MM-DD``) or ``month`` (``YYYY-MM``)."""
+    if "T" in value:
+        return "minute"
+    return "day" if len(value) == 10 else "month"
 
 
 def local(value: str) -> datetime:
-    """A data value ``YYYY-MM-DDTHH:MM`` as a naive Riga wall-clock time."""
-    return datetime.strptime(value, LOCAL_FORMAT)
+    """A data value as a naive Riga wall-clock time (midnight of the first day when partial)."""
+    kind = precision(value)
+    if kind == "minute":
+        return datetime.strptime(value, LOCAL_FORMAT)
+    return datetime.strptime(value, "%Y-%m-%d" if kind == "day" else "%Y-%m")
+
+
+def _after(value: str) -> datetime:
+    """Midnight after the day or month a partial value names (an exclusive end)."""
+    start = local(value)
+    if precision(value) == "day":
+        return start + timedelta(days=1)
+    return (start + timedelta(days=32)).replace(day=1)
+
+
+def local_end(rec: Record) -> datetime:
+    """The end as a naive Riga time; a partial start without end lasts its day or month."""
+    end = rec.get("end")
+    if end:
+        return local(end) if precision(end) == "minute" else _after(end)
+    return _after(rec["start"])
 
 
 def in_riga(naive: datetime) -> datetime:
@@ -68,11 +98,13 @@ def is_open_ended(rec: Record) -> bool:
 
 
 def _duration(rec: Record) -> timedelta:
-    return local(rec["end"]) - local(rec["start"])
+    return local_end(rec) - local(rec["start"])
 
 
 def _occurrence(rec: Record, naive_start: datetime) -> Occurrence:
-    return Occurrence(in_riga(naive_start), in_riga(naive_start + _duration(rec)))
+    return Occurrence(
+        in_riga(naive_start), in_riga(naive_start + _duration(rec)), precision(rec["start"])
+    )
 
 
 def first_occurrence(rec: Record) -> Occurrence:

@@ -15,6 +15,7 @@ from typing import Any
 from .dataset import Dataset, Record
 from .fmt import days_label, language_name, phone_display
 from .lifecycle import is_ended
+from .provenance import partial_date
 from .register import CHANNELS, branches_of, labels, organization, phones, website
 from .text import plain
 
@@ -58,11 +59,21 @@ def _phones(ds: Dataset, rec: Record, sid: str, lang: str) -> list[dict[str, Any
                 "service_id": sid,
                 "number": phone_display(p["number"]),
                 "type": "voice",
-                "description": plain(p.get("description"), lang),
+                "description": _phone_description(p, lang),
             }
         )
         for i, p in enumerate(phones(ds, rec))
     ]
+
+
+def _phone_description(phone: dict[str, Any], lang: str) -> str:
+    # HSDS phones have no schedules: a line's own hours go into its description
+    hours = "; ".join(
+        f"{days_label(s['byday'], lang)} {s['opens_at']}–{s['closes_at']}"
+        for s in phone.get("schedules") or []
+    )
+    text = plain(phone.get("description"), lang)
+    return f"{text} ({hours})" if text and hours else text or hours
 
 
 def _schedules(schedules: list[dict[str, Any]], owner: dict[str, str], key: str, lang: str):
@@ -162,6 +173,31 @@ def _attributes(rec: Record, sid: str, lang: str) -> list[dict[str, Any]]:
     return found
 
 
+def _metadata(rec: Record, sid: str) -> list[dict[str, Any]]:
+    """HSDS ``metadata``: one entry per source the service's facts come from."""
+    entries = []
+    for i, src in enumerate(rec.get("sources") or []):
+        cited = ", ".join(
+            str(part) for part in (src["title"], src["publisher"], src.get("url")) if part
+        )
+        if src.get("note"):
+            cited += f" ({src['note']})"
+        entries.append(
+            {
+                "id": hsds_id("service", rec["id"], "source", str(i)),
+                "resource_id": sid,
+                "resource_type": "service",
+                "last_action_date": partial_date(src["published"])[0].isoformat(),
+                "last_action_type": "source",
+                "field_name": "sources",
+                "previous_value": "",
+                "replacement_value": cited,
+                "updated_by": str(src["publisher"]),
+            }
+        )
+    return entries
+
+
 def hsds_service(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
     """One service in HSDS 3.0 form, texts in ``lang``."""
     words = labels()
@@ -177,7 +213,7 @@ def hsds_service(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
     cost = {"id": hsds_id("service", rid, "cost"), "service_id": sid}
     if rec.get("fees_description"):
         cost["option"] = plain(rec["fees_description"], lang)
-    if rec["free"]:
+    if rec.get("free"):
         cost.update(amount=0, currency="EUR")
     return _clean(
         {
@@ -223,11 +259,12 @@ def hsds_service(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
                     "name": language_name(code, lang),
                     "code": code,
                 }
-                for code in rec["languages"]
+                for code in rec.get("languages") or []
             ],
             "organization": _organization(org, lang),
             "cost_options": [cost],
             "attributes": _attributes(rec, sid, lang),
+            "metadata": _metadata(rec, sid),
         }
     )
 

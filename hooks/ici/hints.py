@@ -132,6 +132,28 @@ HINTS: list[tuple[str, str]] = [
         "check the spelling of the field name (compare with the list), or delete the line",
     ),
     (
+        r"sources: expected a list of sources in the front matter",
+        "start the page with ---, then sources: and one item per source with title:, "
+        'publisher: and published: "2017-12-28" (YYYY-MM or YYYY when the day is not known), '
+        "then --- (see CONTRIBUTING.md)",
+    ),
+    (
+        r"\.sources: expected a value \(required field\)",
+        "every record needs sources: a list with title:, publisher: and published: "
+        '"YYYY-MM-DD" (or YYYY-MM / YYYY) of where its facts come from, url: and note: '
+        "optional; then set last_reviewed: to the newest source's date",
+    ),
+    (
+        r"last_reviewed: expected the date of the newest source",
+        "last_reviewed is the day the record was confirmed against its newest source: "
+        "set it to that source's published date, or add the newer source you checked",
+    ),
+    (
+        r"expected a source from the last 12 months for a date after the build date",
+        "a future event or course needs a current source: add the source that announces "
+        "it (published within the last 12 months), or delete the record",
+    ),
+    (
         r"^docs/.*: (date|description): expected a value \(required field\)",
         "a news item starts with ---, date: 2026-11-23, description: a one-sentence summary, "
         "and --- (see CONTRIBUTING.md)",
@@ -175,6 +197,16 @@ HINTS: list[tuple[str, str]] = [
     (
         r"as YYYY-MM-DDTHH:MM",
         'write the date and time in quotes as "2026-11-23T10:00" (year-month-day, T, hours)',
+    ),
+    (
+        r"local time YYYY-MM-DDTHH:MM, or YYYY-MM-DD",
+        'write it in quotes as "2026-11-23T10:00"; when the source gives no hour, only the '
+        'date "2026-11-23", and when it gives no day, only the month "2026-11"',
+    ),
+    (
+        r"no time, as the start has none",
+        "an end needs the same kind of value as the start: with a date-only or month-only "
+        "start, give end as a date or month too, or leave end out",
     ),
     (
         r"as YYYY-MM-DD",

@@ -82,7 +82,7 @@ class News:
         return self.items.get(lang, [])
 
 
-def _split(text: str) -> tuple[str | None, str, int]:
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """(front matter or None, body, line number where the body starts)."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != _FENCE:
@@ -107,7 +107,7 @@ def read_item(
 ) -> tuple[NewsItem | None, list[Problem]]:
     """One news page: its item, or the problems that keep it from being one."""
     text = path.read_text(encoding="utf-8")
-    front, body, _ = _split(text)
+    front, body, _ = split_front_matter(text)
     if front is None or not front.strip():
         return None, [
             Problem(
@@ -141,7 +141,7 @@ def read_item(
 def _index_title(path: FsPath) -> str | None:
     if not path.is_file():
         return None
-    return _title(_split(path.read_text(encoding="utf-8"))[1])
+    return _title(split_front_matter(path.read_text(encoding="utf-8"))[1])
 
 
 def load_news(root: FsPath, langs: tuple[str, ...] = LANGS) -> tuple[News, list[Problem]]:

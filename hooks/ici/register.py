@@ -71,10 +71,10 @@ def item_attributes(ds: Dataset, rec: Record) -> dict[str, list[str]]:
     return {
         "category": [rec["category"]],
         "region": [r for r in REGIONS if r in rec["service_areas"]],
-        "language": list(rec["languages"]),
+        "language": list(rec.get("languages") or []),
         "interpreter": list(rec.get("interpreter_languages", [])),
         "provider-type": [organization(ds, rec)["type"]],
-        "cost": ["free" if rec["free"] else "paid"],
+        "cost": [] if rec.get("free") is None else ["free" if rec["free"] else "paid"],
         "channel": [c for c in CHANNELS if c in rec["channels"]],
         "provider": [rec["organization_id"]],
         "status": [status_of(rec)],

@@ -105,7 +105,7 @@ def service_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
         ],
         "availableLanguage": [
             {"@type": "Language", "name": language_name(code, lang), "alternateName": code}
-            for code in rec["languages"]
+            for code in (rec.get("languages") or [])
         ],
         "availableChannel": _channels(ds, rec, lang),
         "hoursAvailable": _hours(rec.get("schedules")),
@@ -116,9 +116,9 @@ def service_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
             "audienceType": plain(rec["eligibility_description"], lang),
         }
     ended = is_ended(rec)
-    if rec.get("fees_description") or rec["free"] or ended:
+    if rec.get("fees_description") or rec.get("free") or ended:
         offer: dict[str, Any] = {"@type": "Offer"}
-        if rec["free"]:
+        if rec.get("free"):
             offer.update(price="0", priceCurrency="EUR")
         if rec.get("fees_description"):
             offer["description"] = plain(rec["fees_description"], lang)

@@ -18,17 +18,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path as FsPath
 
 import yaml
-from dateutil.relativedelta import relativedelta
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .dataset import DATA_FILES
 from .gitdates import UNCOMMITTED, GitDates
 from .pages import KINDS, record_path
 from .problems import Path, format_path
+from .provenance import STALE_MONTHS, is_stale, newest, published_values
 from .text import LANGS
 
 TRANSLATIONS = LANGS[1:]
-REVIEW_MONTHS = 12
+REVIEW_MONTHS = STALE_MONTHS
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
 
@@ -91,7 +91,10 @@ class FieldGap:
 
 @dataclass(frozen=True)
 class ReviewDue:
-    """A record whose ``last_reviewed`` is more than 12 months before today."""
+    """A record whose newest source is more than 12 months before today.
+
+    ``last_reviewed`` holds that source's ``published`` value (YYYY-MM-DD, YYYY-MM or YYYY).
+    """
 
     file: str
     line: int
@@ -278,9 +281,12 @@ def field_gaps(
 def reviews_due(
     root: FsPath, today: date, nodes: dict[str, Node | None] | None = None
 ) -> list[ReviewDue]:
-    """Records whose ``last_reviewed`` is more than 12 months before ``today``."""
+    """Records whose newest source is older than 12 months before ``today``.
+
+    Readers of these records see the "please call to confirm" notice (``ici.provenance``);
+    the list tells editors which records to confirm against a newer source.
+    """
     nodes = nodes if nodes is not None else _data_nodes(root)
-    limit = today - relativedelta(months=REVIEW_MONTHS)
     due: list[ReviewDue] = []
     for name in DATA_FILES:
         rel = f"data/{name}.yaml"
@@ -288,22 +294,23 @@ def reviews_due(
         if node is None:
             continue
         for (collection, index), (rid, fields) in _record_ids(node).items():
-            value = fields.get("last_reviewed")
-            if not isinstance(value, ScalarNode):
-                continue
+            node_sources = fields.get("sources")
             try:
-                reviewed = datetime.strptime(value.value, "%Y-%m-%d").date()
+                sources = [{"published": v} for v in published_values(node_sources)]
+                value = newest(sources)
+                stale = is_stale(sources, today)
             except ValueError:
                 continue  # the check command reports a malformed date
-            if reviewed < limit:
+            if value and stale and node_sources is not None:
                 due.append(
                     ReviewDue(
                         rel,
-                        value.start_mark.line + 1,
-                        format_path((collection, index, "last_reviewed")),
+                        # the line of the sources: key (a block list starts on the next)
+                        node_sources.start_mark.line + (1 if node_sources.flow_style else 0),
+                        format_path((collection, index, "sources")),
                         collection,
                         rid,
-                        value.value,
+                        value,
                     )
                 )
     return due
@@ -371,9 +378,10 @@ def report_lines(report: TranslationReport) -> list[str]:
             ],
         ),
         (
-            f"records not reviewed for {REVIEW_MONTHS} months",
+            f"records whose newest source is older than {REVIEW_MONTHS} months "
+            "(readers see a notice)",
             [
-                f"{r.file}:{r.line}: {r.path}: last reviewed {r.last_reviewed}"
+                f"{r.file}:{r.line}: {r.path}: newest source {r.last_reviewed}"
                 + (f" ({r.record_id})" if r.record_id else "")
                 for r in report.reviews
             ],

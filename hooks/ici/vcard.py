@@ -98,7 +98,7 @@ def branch_vcard(ds: Dataset, rec: Record, lang: str) -> str:
         lines.append(f"ADR;TYPE=work:{_structured(parts)}")
     if rec.get("geo"):
         lines.append(f"GEO:geo:{rec['geo']['lat']},{rec['geo']['lon']}")
-    for i, code in enumerate(rec["languages"], start=1):
+    for i, code in enumerate((rec.get("languages") or []), start=1):
         lines.append(f"LANG;PREF={i}:{code}")
     if org.get("url"):
         lines.append(f"URL:{org['url']}")

@@ -18,6 +18,7 @@ from ici.links import resolve_links
 from ici.ordinals import escape_ordinals
 from ici.pages import find_record
 from ici.problems import Problem
+from ici.provenance import provenance_view
 from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
 
@@ -121,6 +122,9 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
         context.update(RECORD_VIEWS[kind](ds, rid, lang))
     elif "ici_list" in meta:
         context.update(LIST_VIEWS[meta["ici_list"]](ds, lang))
+    if "provenance" not in context and meta.get("sources"):
+        # a content page: its front matter lists the sources (checked by ici.content_check)
+        context["provenance"] = provenance_view(meta["sources"], lang, ds.built_at)
     context["lang"] = lang
     context["link"] = page_linker(page, config)
     # record pages are the many; a hand-written page keeps Material's own rendering

@@ -15,6 +15,7 @@ from ici.dataset import Dataset, gc_paused, load_dataset
 from ici.examples import DATA, EXAMPLES, is_demo
 from ici.hints import hint_for
 from ici.links import check_links
+from ici.page_sources import page_sources_problems
 from ici.problems import DataError, Problem
 from ici.ui import Strings, load_strings
 
@@ -73,6 +74,10 @@ def load(config: MkDocsConfig) -> SiteState:
         try:
             dataset = load_dataset(root, EXAMPLES if demo else DATA)
             strings = load_strings(root)
+            # every content page names its sources (guide, news, About, home)
+            unsourced = page_sources_problems(root)
+            if unsourced:
+                raise DataError(unsourced)
         except DataError as exc:
             raise PluginError(with_hints(exc)) from None
         link_problems = check_links(FsPath(config.docs_dir), dataset, root)

@@ -17,6 +17,7 @@ from ..fmt import (
 )
 from ..lifecycle import is_ended
 from ..pages import KINDS, record_path
+from ..provenance import provenance_view, sources_jsonld
 from ..text import pick, plain
 from ..ui import Strings
 from ..vcard import vcard_href, vcard_path
@@ -98,7 +99,7 @@ def branch_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     view = branch_summary(rec, lang)
     view.update(
         description=pick(rec.get("description"), lang),
-        languages=[language_name(code, lang) for code in rec["languages"]],
+        languages=[language_name(code, lang) for code in rec.get("languages") or []],
         interpreters=[language_name(code, lang) for code in rec.get("interpreter_languages", [])],
         services=[_service(ds, sid, lang) for sid in rec.get("services", [])],
         organization=plain(ds.organizations[rec["organization_id"]]["name"], lang),
@@ -112,7 +113,8 @@ def branch_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     }
     return {
         "record": view,
-        "jsonld": branch_org(ds, rec, lang),
+        "jsonld": {**branch_org(ds, rec, lang), **sources_jsonld(rec["sources"])},
+        "provenance": provenance_view(rec["sources"], lang, ds.built_at),
         "head_links": [vcard_link],
         "search": branch_search(ds, rec),
     }

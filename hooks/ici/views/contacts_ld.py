@@ -34,7 +34,7 @@ def contact_point(phone: dict[str, Any], rec: Record, lang: str) -> dict[str, An
         "@type": "ContactPoint",
         "telephone": e164(phone["number"]),
         "contactType": plain(phone.get("description"), lang) or plain(rec["name"], lang),
-        "availableLanguage": list(rec["languages"]),
+        "availableLanguage": list(rec.get("languages") or []),
     }
     if rec.get("email"):
         point["email"] = rec["email"]
@@ -73,7 +73,7 @@ def branch_org(ds: Dataset, rec: Record, lang: str, context: bool = True) -> dic
         org["description"] = plain(rec["description"], lang)
     if rec.get("email"):
         org["email"] = rec["email"]
-    org["knowsLanguage"] = list(rec["languages"])
+    org["knowsLanguage"] = list(rec.get("languages") or [])
     org["contactPoint"] = [contact_point(p, rec, lang) for p in rec.get("phones", [])]
     place = _place(rec)
     if place:

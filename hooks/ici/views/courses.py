@@ -9,13 +9,16 @@ last day its end date can mean (``lifecycle.over_at``).
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path as FsPath
 from typing import Any
 
 from .. import eventtime as et
 from ..dataset import Dataset, Record
 from ..fmt import SCHEMA_DAYS, hours_rows
-from ..lifecycle import first_day, format_partial, is_ended, over_at
+from ..lifecycle import first_day, is_ended, over_at
 from ..pages import record_path
+from ..provenance import format_partial, provenance_view, sources_jsonld
+from ..register import labels
 from ..text import pick, plain
 from .listing_help import listing_help
 from .places import (
@@ -49,15 +52,17 @@ def is_past(rec: Record, now: datetime) -> bool:
     return course_end(rec, now) <= now
 
 
-def registration_status(rec: Record, now: datetime) -> str:
-    """The status to show: a course that is over cannot take registrations, whatever the data."""
-    return "closed" if is_past(rec, now) else rec["registration_status"]
-
-
-def _dates(rec: Record, lang: str) -> str:
+def course_dates(rec: Record, lang: str, root: FsPath | None = None) -> str:
+    """``1 September 2017 – 20 December 2017``, ``September 2017`` or "Start: ..."."""
     start = format_partial(rec["start_date"], lang)
-    end = rec.get("end_date")
-    return f"{start} – {format_partial(end, lang)}" if end and end != rec["start_date"] else start
+    if rec.get("end_date"):
+        return f"{start} – {format_partial(rec['end_date'], lang)}"
+    return labels(root).get("provenance.start", lang).replace("{date}", start)
+
+
+def registration_status(rec: Record, now: datetime) -> str | None:
+    """The status to show: a course that is over cannot take registrations, whatever the data."""
+    return "closed" if is_past(rec, now) else rec.get("registration_status")
 
 
 def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[str, Any]:
@@ -70,8 +75,9 @@ def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[s
         "path": record_path("course", rec["id"]),
         "cefr_level": rec.get("cefr_level"),
         "academic_hours": rec.get("academic_hours"),
-        "dates": _dates(rec, lang),
+        "dates": course_dates(rec, lang, ds.root),
         "start_iso": (first_day(rec["start_date"]) or date.min).isoformat(),
+        "time_attr": rec["start_date"],
         "end_iso": end.isoformat(),
         "ended": end <= now,
         "registration_status": registration_status(rec, now),
@@ -89,7 +95,7 @@ def _schedules_jsonld(rec: Record) -> list[dict[str, Any]]:
             "startTime": s["opens_at"],
             "endTime": s["closes_at"],
             "startDate": rec["start_date"],
-            "endDate": rec.get("end_date"),
+            **({"endDate": rec["end_date"]} if rec.get("end_date") else {}),
             "scheduleTimezone": et.TZID,
         }
         for s in rec.get("schedules") or []
@@ -104,17 +110,19 @@ def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "@type": "CourseInstance",
         "courseMode": "online" if "online" in rec["place"] else "onsite",
         "startDate": rec["start_date"],
-        "endDate": rec.get("end_date"),
         "location": place_jsonld(ds, rec["place"], lang),
-        "inLanguage": list(rec["languages"]),
     }
-    if not instance["endDate"]:
-        del instance["endDate"]  # a partial-date course may not know its end
+    if rec.get("end_date"):
+        instance["endDate"] = rec["end_date"]
+    if rec.get("languages"):
+        instance["inLanguage"] = list(rec["languages"])
     schedules = _schedules_jsonld(rec)
     if schedules:
         instance["courseSchedule"] = schedules
-    offer: dict[str, Any] = {"@type": "Offer", "category": "Free" if rec["free"] else "Paid"}
-    if rec["free"]:
+    offer: dict[str, Any] = {"@type": "Offer"}
+    if rec.get("free") is not None:
+        offer["category"] = "Free" if rec["free"] else "Paid"
+    if rec.get("free"):
         offer.update(price=0, priceCurrency="EUR")
     status = registration_status(rec, now)
     if is_ended(rec):
@@ -128,11 +136,14 @@ def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "name": plain(rec["title"], lang),
         "description": plain(rec["description"], lang),
         "provider": organization_jsonld(ds, rec["organizer"], lang),
-        "inLanguage": list(rec["languages"]),
-        "isAccessibleForFree": rec["free"],
         "hasCourseInstance": [instance],
-        "offers": [offer],
     }
+    if len(offer) > 1:
+        ld["offers"] = [offer]
+    if rec.get("languages"):
+        ld["inLanguage"] = list(rec["languages"])
+    if rec.get("free") is not None:
+        ld["isAccessibleForFree"] = rec["free"]
     if rec.get("cefr_level"):
         ld["educationalLevel"] = f"CEFR {rec['cefr_level']}"
     if rec.get("partners"):
@@ -149,11 +160,12 @@ def course_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         schedule=hours_rows(rec.get("schedules"), lang),
         partners=[organization_view(ds, p, lang) for p in rec.get("partners") or []],
         seats=rec.get("seats"),
-        registration=registration_view(rec["registration"], lang),
+        registration=registration_view(rec.get("registration"), lang),
     )
     return {
         "record": view,
-        "jsonld": course_jsonld(ds, rec, lang, ds.built_at),
+        "jsonld": {**course_jsonld(ds, rec, lang, ds.built_at), **sources_jsonld(rec["sources"])},
+        "provenance": provenance_view(rec["sources"], lang, ds.built_at),
         "search": course_search(ds, rec, view),
     }
 

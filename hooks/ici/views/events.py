@@ -7,13 +7,14 @@ timestamps (``start_iso``, ``end_iso``) so the page can move events that ended a
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from .. import eventtime as et
 from ..dataset import Dataset, Record
-from ..fmt import SCHEMA_DAYS, clock, format_day
+from ..fmt import SCHEMA_DAYS, clock, format_day, format_month
 from ..pages import record_path
+from ..provenance import provenance_view, sources_jsonld
 from ..text import pick, plain
 from .listing_help import listing_help
 from .places import (
@@ -57,8 +58,15 @@ def format_moment(moment: datetime, lang: str) -> str:
 
 
 def format_occurrence(occ: et.Occurrence, lang: str) -> str:
-    """``2026. gada 23. novembris, 10:00–13:00``; a second date when it ends another day."""
+    """``2026. gada 23. novembris, 10:00–13:00``; a second date when it ends another day.
+
+    A date without time shows only the day(s), a month without day only the month(s).
+    """
     start, end = occ.start, occ.end
+    if occ.precision != "minute":
+        fmt = format_day if occ.precision == "day" else format_month
+        first, last = fmt(start.date(), lang), fmt((end - timedelta(days=1)).date(), lang)
+        return first if first == last else f"{first} – {last}"
     if start.date() == end.date():
         return f"{format_moment(start, lang)}–{clock(f'{end:%H:%M}', lang)}"
     return f"{format_moment(start, lang)} – {format_moment(end, lang)}"
@@ -102,6 +110,8 @@ def event_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "recurring": recurring,
         "when": format_occurrence(occ, lang),
         "start_iso": _iso(occ.start),
+        # the <time datetime>: only the precision the source gives ("2017-09-21", "2017-09")
+        "time_attr": _iso(occ.start) if occ.precision == "minute" else rec["start"],
         # when the whole event is over; empty for a repeat without end
         "end_iso": _iso(et.series_end(rec)),
         "ended": et.has_ended(rec, now),
@@ -151,16 +161,22 @@ def event_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
         "identifier": rec["id"],
         "name": plain(rec["title"], lang),
         "description": plain(rec["description"], lang),
-        "startDate": first.start.isoformat(),
-        "endDate": first.end.isoformat(),
+        # a partial date stays partial ("2017-09"): schema.org Date accepts it
+        "startDate": first.start.isoformat() if first.precision == "minute" else rec["start"],
         "eventStatus": _STATUS[rec["status"]],
         "eventAttendanceMode": "https://schema.org/"
         + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
         "location": place_jsonld(ds, rec["place"], lang),
         "organizer": organization_jsonld(ds, rec["organizer"], lang),
-        "inLanguage": list(rec["languages"]),
-        "isAccessibleForFree": rec["free"],
     }
+    if first.precision == "minute":
+        ld["endDate"] = first.end.isoformat()
+    elif rec.get("end"):
+        ld["endDate"] = rec["end"]
+    if rec.get("languages"):
+        ld["inLanguage"] = list(rec["languages"])
+    if rec.get("free") is not None:
+        ld["isAccessibleForFree"] = rec["free"]
     if rec.get("audience"):
         ld["audience"] = {"@type": "Audience", "audienceType": plain(rec["audience"], lang)}
     if rec["status"] == "moved" and rec.get("previous_start"):
@@ -186,7 +202,8 @@ def event_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     title = plain(rec["title"], lang)
     return {
         "record": view,
-        "jsonld": event_jsonld(ds, rec, lang),
+        "jsonld": {**event_jsonld(ds, rec, lang), **sources_jsonld(rec["sources"])},
+        "provenance": provenance_view(rec["sources"], lang, ds.built_at),
         "search": event_search(ds, rec, view),
         # the page is at events/<id>/, the calendar files one level up
         "head_links": [

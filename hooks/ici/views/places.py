@@ -121,9 +121,10 @@ def listing_facts(ds: Dataset, rec: dict[str, Any], lang: str) -> dict[str, Any]
     return {
         "place": place_view(ds, rec["place"], lang),
         "region": place_region(ds, rec["place"]),
-        "languages": languages_view(rec["languages"], lang),
-        "language_codes": rec["languages"],
-        "free": rec["free"],
+        "languages": languages_view(rec.get("languages") or [], lang),
+        "language_codes": rec.get("languages") or [],
+        # None when the source does not say
+        "free": rec.get("free"),
         "cost": pick(rec.get("cost"), lang),
     }
 
@@ -156,9 +157,11 @@ def listing_search_filters(item: dict[str, Any], section: str, kind_key: str) ->
     "free"/"paid"), so one filter value covers services, events and courses alike.
     """
     region = item["region"]
-    return {
+    filters: dict[str, Any] = {
         "region": [{"ui": f"{section}.online" if region == "online" else f"regions.{region}"}],
         "language": [language["name"] for language in item["languages"]],
         kind_key: [{"ui": f"{section}.kind_{item['kind']}"}],
-        "cost": [{"ui": "register.cost_" + ("free" if item["free"] else "paid")}],
     }
+    if item["free"] is not None:
+        filters["cost"] = [{"ui": "register.cost_" + ("free" if item["free"] else "paid")}]
+    return filters

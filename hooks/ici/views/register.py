@@ -8,6 +8,7 @@ from ..dataset import Dataset, Record
 from ..fmt import format_day, hours_rows, language_name
 from ..lifecycle import ENDED, ended_label, is_ended, status_of
 from ..pages import record_path
+from ..provenance import provenance_view, sources_jsonld
 from ..register import (
     CATEGORIES,
     CHANNELS,
@@ -51,8 +52,8 @@ def service_summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
         # the short name people know and search for (PMLP, NVA, VID), in every language
         "provider_short": org.get("alternate_name"),
         "provider_type": org["type"],
-        "free": rec["free"],
-        "languages": [language_name(code, lang) for code in rec["languages"]],
+        "free": rec.get("free"),
+        "languages": [language_name(code, lang) for code in (rec.get("languages") or [])],
         "interpreters": [
             language_name(code, lang) for code in rec.get("interpreter_languages", [])
         ],
@@ -86,7 +87,8 @@ def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     )
     return {
         "record": view,
-        "jsonld": service_jsonld(ds, rec, lang),
+        "jsonld": {**service_jsonld(ds, rec, lang), **sources_jsonld(rec["sources"])},
+        "provenance": provenance_view(rec["sources"], lang, ds.built_at),
         "search": service_search(ds, rec, lang),
         "register_path": "register/",
         # where to turn when a provider's contacts are not known
@@ -137,7 +139,7 @@ def _ended_meta(rec: Record, lang: str) -> dict[str, Any]:
 
 
 def _language_options(ds: Dataset, lang: str) -> list[str]:
-    codes = {c for rec in ds.services.values() for c in rec["languages"]}
+    codes = {c for rec in ds.services.values() for c in (rec.get("languages") or [])}
     codes |= {c for rec in ds.services.values() for c in rec.get("interpreter_languages", [])}
     rest = sorted(codes - set(MAIN_LANGUAGES), key=lambda c: language_name(c, lang).casefold())
     return [c for c in MAIN_LANGUAGES if c in codes] + rest

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..dataset import YAML_NODES, Dataset
 from ..fmt import format_day, language_name
+from ..provenance import format_partial
 from ..translation_status import UNCOMMITTED as _UNCOMMITTED
 from ..translation_status import TranslationReport, show_date, translation_report
 
@@ -79,7 +80,10 @@ def status_page(ds: Dataset, lang: str) -> dict[str, Any]:
                     "where": f"{r.file}:{r.line}",
                     "record": r.record_id or r.path,
                     "path": r.site_path,
-                    "reviewed": {"iso": r.last_reviewed, "text": format_day(r.last_reviewed, lang)},
+                    "reviewed": {
+                        "iso": r.last_reviewed,
+                        "text": format_partial(r.last_reviewed, lang),
+                    },
                 }
                 for r in report.reviews
             ],
