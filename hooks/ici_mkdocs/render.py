@@ -46,7 +46,7 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     env.globals["ui"] = lambda key: _ui(strings, key, lang)
     # hotlines for the footer of every page and the home page; badge texts for the script
     env.globals["ici_hotlines"] = hotlines(state().dataset, lang)
-    env.globals["ici_hours_strings"] = badge_strings(strings, lang)
+    env.globals["ici_hours_strings"] = badge_strings(strings, lang, state().dataset.built_at)
     return env
 
 
