@@ -62,6 +62,11 @@ class _Page:
         except LimitError as exc:
             self._problem(exc.line + 1, "front matter", exc.message)
             return
+        except yaml.reader.ReaderError as exc:
+            # the line check reports the character with its line
+            line = m.group(1).count("\n", 0, exc.position) + 2
+            self._problem(line, "front matter", f"expected printable text, got {exc.character!r}")
+            return
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 2 if mark else 1

@@ -8,9 +8,13 @@ most ``MAX_OCCURRENCES`` dates, gives at least one, and takes its time of day fr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from itertools import islice
+from types import SimpleNamespace
 
+import dateutil.rrule as dateutil_rrule
 from dateutil.rrule import rrule, rrulestr
 
 MAX_OCCURRENCES = 500
@@ -32,6 +36,25 @@ ALLOWED_PARTS = (
 MAX_INTERVAL = 366
 
 
+@contextmanager
+def _years_up_to(last_year: int) -> Iterator[None]:
+    """Let dateutil expand rules only up to ``last_year`` inside the block.
+
+    dateutil compares UNTIL only with dates a rule gives: a rule that gives none
+    (``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``) is expanded day by day up to the year 9999,
+    which took seconds. Its loops end at ``datetime.MAXYEAR``, read from the ``datetime``
+    module it imported: that name is swapped for a copy with a nearer last year.
+    """
+    real = dateutil_rrule.datetime
+    near = SimpleNamespace(**{k: getattr(real, k) for k in dir(real) if not k.startswith("__")})
+    near.MAXYEAR = min(last_year, real.MAXYEAR)
+    dateutil_rrule.datetime = near  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        dateutil_rrule.datetime = real
+
+
 def _int(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) <= 9 else None
 
@@ -39,17 +62,17 @@ def _int(value: str) -> int | None:
 def _parts_problem(parts: dict[str, str]) -> str | None:
     unknown = [key for key in parts if key not in ALLOWED_PARTS]
     if unknown:
-        return f"expected only the parts {', '.join(ALLOWED_PARTS)}, got {unknown[0]}"
+        return f"expected only the parts {', '.join(ALLOWED_PARTS)}, not {unknown[0]}"
     if "COUNT" in parts and "UNTIL" in parts:
-        return "expected COUNT or UNTIL (RFC 5545 allows one of them), got both"
+        return "expected COUNT or UNTIL (RFC 5545 allows one of them), not both"
     if "INTERVAL" in parts:
         interval = _int(parts["INTERVAL"])
         if interval is None or not 1 <= interval <= MAX_INTERVAL:
-            return f"expected INTERVAL from 1 to {MAX_INTERVAL}, got INTERVAL={parts['INTERVAL']}"
+            return f"expected INTERVAL from 1 to {MAX_INTERVAL}"
     if "COUNT" in parts:
         count = _int(parts["COUNT"])
         if count is None or not 1 <= count <= MAX_OCCURRENCES:
-            return f"expected COUNT from 1 to {MAX_OCCURRENCES}, got COUNT={parts['COUNT']}"
+            return f"expected COUNT from 1 to {MAX_OCCURRENCES}"
     return None
 
 
@@ -62,7 +85,7 @@ def rule_problem(rule: str, start: datetime) -> tuple[str, str] | None:
     for part in rule.split(";"):
         key, _, value = part.partition("=")
         if key in parts:
-            return "rrule", f"expected each part once, got {key} twice"
+            return "rrule", f"expected each part once ({key} twice)"
         parts[key] = value
     found = _parts_problem(parts)
     if found:
@@ -76,16 +99,15 @@ def rule_problem(rule: str, start: datetime) -> tuple[str, str] | None:
     until = parsed._until
     if until is not None and until > horizon:
         return "rrule", (
-            f"expected UNTIL within {MAX_YEARS} years of start ({horizon:%Y-%m-%d}), "
-            f"got UNTIL={parts['UNTIL']}"
+            f"expected UNTIL within {MAX_YEARS} years of start (by {horizon:%Y-%m-%d})"
         )
     # expand no further than the horizon: an impossible rule (February 30) ends there
     bounded = parsed.replace(until=min(until or horizon, horizon), count=None)
-    dates = list(islice(bounded, MAX_OCCURRENCES + 1))
+    with _years_up_to(horizon.year + 1):
+        dates = list(islice(bounded, MAX_OCCURRENCES + 1))
     if not dates:
         return "rrule", (
-            f"expected a rule that gives at least one date within {MAX_YEARS} years of start, "
-            "got none"
+            f"expected a rule that gives at least one date within {MAX_YEARS} years of start"
         )
     if dates[0] != start:
         # RFC 5545 leaves a start that the rule does not produce undefined
@@ -94,10 +116,10 @@ def rule_problem(rule: str, start: datetime) -> tuple[str, str] | None:
     if not open_ended:
         wanted = _int(parts.get("COUNT", "")) or len(dates)
         if len(dates) > MAX_OCCURRENCES:
-            return "rrule", f"expected at most {MAX_OCCURRENCES} dates, got more"
+            return "rrule", f"expected at most {MAX_OCCURRENCES} dates (COUNT or UNTIL)"
         if len(dates) < wanted and "COUNT" in parts:
             return "rrule", (
-                f"expected COUNT={wanted} dates to end within {MAX_YEARS} years of start "
-                f"({horizon:%Y-%m-%d}), got {len(dates)} by then"
+                f"expected all COUNT={wanted} dates within {MAX_YEARS} years of start "
+                f"(by {horizon:%Y-%m-%d}; {len(dates)} fit)"
             )
     return None
