@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from hostilekit import (
     run_build,
     run_check,
     run_checks,
+    run_limited,
 )
 
 
@@ -107,3 +109,14 @@ def test_formulas_and_a_bom_build_safely(base: Path) -> None:
     assert "Notikusi NVO Dialoga platformas piektā sanāksme" in titles
     feed = (root / "site" / "news" / "feed.xml").read_text(encoding="utf-8")
     assert "Notikusi NVO Dialoga platformas piektā sanāksme" in feed
+
+
+def test_the_harness_stops_a_hang_and_a_memory_hog(tmp_path: Path) -> None:
+    hang = run_limited([sys.executable, "-c", "while True: pass"], tmp_path, timeout=1.0)
+    assert hang.returncode == -999 and "timed out" in hang.output
+    hog = run_limited([sys.executable, "-c", "b = bytearray(2 << 30)"], tmp_path)
+    assert hog.returncode == 1 and "MemoryError" in hog.output
+    case = Case("x", {}, "data/x.yaml", "expected")
+    for outcome in (hang, hog):
+        with pytest.raises(AssertionError):
+            assert_outcome(case, outcome)
