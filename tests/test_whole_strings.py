@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from icalendar import Calendar
+from yaml.nodes import Node
 
 from ici.calendar_ics import _calendar
 from ici.dataset import load_dataset
@@ -20,6 +22,7 @@ from ici.exports_csv import neutralise
 from ici.problems import format_path
 from ici.schema_check import SCHEMA_DIR, whole_pattern
 from ici.textguard import bad_text, line_problems
+from ici.yamlcompose import compose
 from ici.yamlsource import parse_text
 from sitebuild import ROOT
 
@@ -159,3 +162,25 @@ def test_the_calendar_name_is_escaped_text(tmp_path: Path) -> None:
     # a parser sees one calendar, whose name keeps the line break as text
     [cal] = Calendar.from_ical(ics, multiple=True)
     assert cal.to_ical() == ics
+
+
+def _same(ours: Node, theirs: Node) -> None:
+    assert type(ours) is type(theirs) and ours.tag == theirs.tag
+    for a, b in ((ours.start_mark, theirs.start_mark), (ours.end_mark, theirs.end_mark)):
+        assert (a.line, a.column) == (b.line, b.column)
+    if isinstance(theirs.value, list):
+        assert len(ours.value) == len(theirs.value)
+        for x, y in zip(ours.value, theirs.value, strict=True):
+            pairs = zip(x, y, strict=True) if isinstance(y, tuple) else [(x, y)]
+            for a, b in pairs:
+                _same(a, b)
+    else:
+        assert ours.value == theirs.value
+
+
+@pytest.mark.parametrize(
+    "name", ["services", "contacts", "events", "courses", "figures", "strings"]
+)
+def test_the_limited_composer_builds_the_nodes_pyyaml_builds(name: str) -> None:
+    text = (ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8")
+    _same(compose(yaml.SafeLoader(text)), yaml.compose(text, Loader=yaml.SafeLoader))

@@ -81,7 +81,7 @@ def compose(loader: Any) -> Node | None:
         if isinstance(event, DocumentEndEvent):
             break
         if isinstance(event, MappingEndEvent | SequenceEndEvent):
-            stack.pop()
+            stack.pop()[0].end_mark = event.end_mark  # as PyYAML's composer sets it
             continue
         _check(event)
         node: Node
