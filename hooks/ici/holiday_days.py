@@ -10,8 +10,7 @@ date, and the script falls back to its own rules outside them.
 from __future__ import annotations
 
 from datetime import datetime
-
-import holidays
+from functools import cache
 
 COUNTRY = "LV"
 YEARS_BEFORE = 1
