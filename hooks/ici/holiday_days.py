@@ -19,8 +19,16 @@ YEARS_AFTER = 4
 
 def holiday_days(built_at: datetime) -> dict[str, str]:
     """``{"2026": "01-01 01-02 04-03 ...", ...}``: each year's days off, compact for a page."""
-    years = range(built_at.year - YEARS_BEFORE, built_at.year + YEARS_AFTER + 1)
+    return dict(_days(built_at.year))
+
+
+@cache
+def _days(year: int) -> tuple[tuple[str, str], ...]:
+    # imported here: only the build needs the package (it takes a while to import), once
+    import holidays
+
+    years = range(year - YEARS_BEFORE, year + YEARS_AFTER + 1)
     days = holidays.country_holidays(COUNTRY, years=years)
-    return {
-        str(year): " ".join(sorted(f"{d:%m-%d}" for d in days if d.year == year)) for year in years
-    }
+    return tuple(
+        (str(y), " ".join(sorted(f"{d:%m-%d}" for d in days if d.year == y))) for y in years
+    )
