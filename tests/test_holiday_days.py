@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from ici.holiday_days import holiday_days
 from ici.ui import load_strings
 from ici.views.contacts import badge_strings
-from sitebuild import ROOT
+from sitebuild import ROOT, Built
 
 
 def test_the_js_fixture_is_what_the_build_gives() -> None:
@@ -32,3 +32,13 @@ def test_the_badge_strings_carry_the_days_off_of_the_build_years() -> None:
     data = badge_strings(load_strings(ROOT), "lv", built)
     assert data["holidays"] == holiday_days(built)
     assert len(json.dumps(data["holidays"])) < 1000  # in every page's footer: keep it small
+
+
+def test_every_page_gives_the_badge_script_the_days_off(site: Built) -> None:
+    # the test build's "now" is 2026-01-01 (SOURCE_DATE_EPOCH)
+    for page in ("index.html", "en/contacts/riga/index.html"):
+        node = site.html(page).css_first("script#ici-hours-strings")
+        assert node is not None, page
+        days = json.loads(node.text())["holidays"]
+        assert sorted(days) == [str(y) for y in range(2025, 2031)]
+        assert "01-02" in days["2026"].split()
