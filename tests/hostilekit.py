@@ -10,9 +10,12 @@ Usage in a test module (data cases here, Markdown cases in their own module)::
     CASES = [Case("id-newline", {"data/services.yaml": sub("id: ici\\n", 'id: "ici\\\\n"\\n')},
                   where="data/services.yaml", says="expected an id")]
 
+    # hostile_base: a session fixture (tests/conftest.py), a copy made by make_base()
     @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-    def test_case(case, base):        # base: a session fixture from make_base()
-        assert_outcome(case, run_case(base, case))
+    def test_case(case, hostile_base):
+        root = apply(hostile_base, hostile_base.parent / case.name, case.files)
+        [outcome] = run_checks([root])   # or run_build(root) for the build path
+        assert_outcome(case, outcome)
 """
 
 from __future__ import annotations

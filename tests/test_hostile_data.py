@@ -25,7 +25,6 @@ from hostilekit import (
     apply,
     assert_outcome,
     chain,
-    make_base,
     replace_line,
     run_build,
     run_check,
@@ -35,8 +34,8 @@ from hostilekit import (
 
 
 @pytest.fixture(scope="session")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_base(tmp_path_factory.mktemp("hostile") / "base")
+def base(hostile_base: Path) -> Path:
+    return hostile_base
 
 
 @pytest.fixture(scope="session")
