@@ -724,8 +724,35 @@ NEWS_CASES = [
     Case("page-body-vt", {GUIDE_INDEX: append("Line\vbreak\n")}, GUIDE_INDEX, CTRL),
 ]
 
+_CATEGORY_RIGHTS = (
+    "  category_rights:\n    lv: Juridiskā palīdzība un tiesības\n"
+    "    ru: Юридическая помощь и права\n    en: Legal help and rights\n"
+)
+_STRING_CASES = [
+    Case(
+        "strings-missing-category",
+        {STR: sub(_CATEGORY_RIGHTS, "")},
+        STR,
+        "register.category_rights",
+    ),
+    Case(
+        "strings-missing-region",
+        {STR: sub("  latgale:\n", "  latgalex:\n")},
+        STR,
+        "regions.latgale",
+    ),
+]
+VALUE_CASES += _STRING_CASES
+
 # inputs whose build path differs from the check's: the build must fail just as cleanly
 BUILD_FAIL_CASES = [
+    Case(
+        "build-missing-category-string",
+        {STR: sub(_CATEGORY_RIGHTS, "")},
+        STR,
+        "register.category_rights",
+        build=True,
+    ),
     Case(
         "build-org-name-block-scalar",
         {

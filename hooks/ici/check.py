@@ -23,6 +23,7 @@ from .links import check_links
 from .problems import DataError
 from .translation_status import report_lines, translation_report
 from .ui import load_strings
+from .ui_keys import missing_data_keys
 from .views import LIST_VIEWS
 
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
@@ -48,7 +49,9 @@ def find_problems(root: FsPath) -> list[str]:
         problems.extend(str(p) for p in exc.problems)
         ds = None
     try:
-        load_strings(root)
+        strings = load_strings(root)
+        if ds is not None:
+            problems.extend(str(p) for p in missing_data_keys(ds, strings))
     except DataError as exc:
         problems.extend(str(p) for p in exc.problems)
     problems.extend(str(p) for p in sorted(set(check_content(root, set(LIST_VIEWS)))))

@@ -13,6 +13,7 @@ from ici.dataset import Dataset, gc_paused, load_dataset
 from ici.links import check_links
 from ici.problems import DataError
 from ici.ui import Strings, load_strings
+from ici.ui_keys import missing_data_keys
 
 from .forked import ForkedJob
 
@@ -57,6 +58,9 @@ def load(config: MkDocsConfig) -> SiteState:
         try:
             dataset = load_dataset(root)
             strings = load_strings(root)
+            missing = missing_data_keys(dataset, strings)
+            if missing:
+                raise DataError(missing)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         link_problems = check_links(FsPath(config.docs_dir), dataset, root)
