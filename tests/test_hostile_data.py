@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from hostile_cases import BUILD_FAIL_CASES, CHECK_CASES, NEWS, SVC
+from hostile_cases import CASES, NEWS, SVC
+from hostile_cases_news import BUILD_FAIL_CASES, NEWS_CASES, STRING_CASES
+from hostile_cases_values import VALUE_CASES
 from hostilekit import (
     TIMEOUT,
     Case,
@@ -31,6 +33,8 @@ from hostilekit import (
     run_checks,
     run_limited,
 )
+
+CHECK_CASES = [*CASES, *VALUE_CASES, *NEWS_CASES, *STRING_CASES]
 
 
 @pytest.fixture(scope="session")
