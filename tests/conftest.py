@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from hostilekit import make_base
 from sitebuild import Built, build_copy
 
 
@@ -79,3 +80,9 @@ def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
     )
     assert built.returncode == 0, built.output
     return built
+
+
+@pytest.fixture(scope="session")
+def hostile_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy that hostile-input cases (tests/hostilekit.py) are cloned from."""
+    return make_base(tmp_path_factory.mktemp("hostile") / "base")

@@ -20,11 +20,10 @@ from typing import Any
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, copy_project
-from test_register import _hsds_dir
+from test_register import _hsds_validator
 
 LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
 INFO_LINE = "ici-information-line"
@@ -82,6 +81,10 @@ def _courses() -> dict[str, Any]:
     stopped = copy.deepcopy(template)
     stopped.update(id="fixture-stopped", start_date="2025-09-01", end_date="2026-06-30")
     stopped.update(status="ended", ended="2025-11")
+    # a course after the build date needs a source from the 12 months before it
+    current = [{"title": "Fixture source", "publisher": "ICI tests", "published": "2025-12-01"}]
+    for rec in (coming, stopped):
+        rec["sources"] = copy.deepcopy(current)
     data["courses"] += [coming, stopped]
     return data
 
@@ -262,8 +265,7 @@ def test_ended_services_are_marked_for_search(fixture_site: Built, lang: str) ->
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_hsds_export_marks_ended_services_inactive(fixture_site: Built, lang: str) -> None:
-    schema = json.loads((_hsds_dir() / "compiled" / "service.json").read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    validator = _hsds_validator()
     data = json.loads((fixture_site.site / LANGS[lang] / "data" / "services.json").read_bytes())
     by_id = {
         next(a["value"] for a in item["attributes"] if a["link_type"] == "ici_register_id"): item

@@ -133,8 +133,8 @@ def _validate(name: str, data: Any, tmp_path: Path) -> list:
     path = tmp_path / f"{name}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     src, problems = load_source(path, f"data/{name}.yaml", DATA_FILES[name])
-    assert problems == []
-    return schema_problems(src, name)
+    # the loader refuses a control character (a tab in "java\tscript:") before the schema
+    return problems + schema_problems(src, name)
 
 
 def _with(data: Any, path: tuple[str | int, ...], value: str) -> Any:
@@ -167,7 +167,9 @@ def test_validation_rejects_a_non_web_url(
     direct = [p for p in problems if p.path == field]
     if direct:
         expected = f"expected an http:// or https:// address, got {show_value(value)}"
-        assert [p.message for p in direct] == [expected]
+        # a control character in it is also reported by the loader, with its position
+        schema_says = [p.message for p in direct if not p.message.startswith("expected text")]
+        assert schema_says == [expected]
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,17 @@ def test_escape_text_values() -> None:
     assert escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
 
 
+def test_escape_turns_cr_lf_and_crlf_into_one_escaped_break() -> None:
+    # a bare CR left in a value let a lenient reader see a new property or vCard
+    assert escape("a\rEND:VCARD") == "a\\nEND:VCARD"
+    assert escape("a\r\nb\nc\rd") == "a\\nb\\nc\\nd"
+
+
+@given(st.text(max_size=80))
+def test_escaped_values_hold_no_line_break(value: str) -> None:
+    assert "\r" not in escape(value) and "\n" not in escape(value)
+
+
 def test_fold_keeps_short_lines() -> None:
     assert fold("FN:ICI") == "FN:ICI"
 

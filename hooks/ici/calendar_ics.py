@@ -135,8 +135,9 @@ def _calendar(ds: Dataset, lang: str, events: list[Event]) -> bytes:
     cal.add("method", "PUBLISH")
     name = plain(ds.organizations["ici"]["name"], lang) if "ici" in ds.organizations else ""
     if name:
-        cal.add("name", name)
-        cal.add("x-wr-calname", name)
+        # as vText, so CR and LF are escaped: icalendar leaves these properties' values raw
+        cal.add("name", vText(name))
+        cal.add("x-wr-calname", vText(name))
     cal.add("x-wr-timezone", et.TZID)
     cal.add_component(riga_timezone())
     for event in events:

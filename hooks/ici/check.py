@@ -27,6 +27,7 @@ from .problems import DataError
 from .text_warnings import text_warnings
 from .translation_status import report_lines, translation_report
 from .ui import load_strings
+from .ui_keys import missing_data_keys
 from .views import LIST_VIEWS
 
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
@@ -62,7 +63,9 @@ def find_problems(root: FsPath) -> list[str]:
         ds = None
     problems.extend(_example_problems(root))
     try:
-        load_strings(root)
+        strings = load_strings(root)
+        if ds is not None:
+            problems.extend(str(p) for p in missing_data_keys(ds, strings))
     except DataError as exc:
         problems.extend(str(p) for p in exc.problems)
     problems.extend(str(p) for p in sorted(set(check_content(root, set(LIST_VIEWS)))))
@@ -72,7 +75,8 @@ def find_problems(root: FsPath) -> list[str]:
             problems.extend(check_links(root / "docs", ds, root))
         except UnicodeDecodeError:
             pass  # the content check has reported the file that is not UTF-8
-    return problems
+    # a news file's control character is found by the news loader and the content check
+    return list(dict.fromkeys(problems))
 
 
 def _example_problems(root: FsPath) -> list[str]:

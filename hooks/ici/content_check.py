@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path as FsPath
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import markup
-from .problems import Problem
+from .problems import Path, Problem, format_path
 from .text import LANGS
+from .textguard import bad_text, line_problems
+from .yamlcompose import LimitError, compose
 
 # the same front matter MkDocs reads (mkdocs.utils.meta.YAML_RE)
 _FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -59,7 +61,8 @@ class _Page:
         self.body_line = 1  # line where the Markdown after the front matter starts
         self.problems: list[Problem] = []
         try:
-            self.text = md.read_text(encoding="utf-8")
+            # MkDocs reads Markdown as utf-8-sig: a byte order mark is not part of the text
+            self.text = md.read_text(encoding="utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
             self._problem(1, "", f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}")
             return
@@ -81,7 +84,16 @@ class _Page:
             if shape:
                 self._problem(shape[0] + 2, "front matter", shape[1])
                 return
-            node = yaml.compose(m.group(1), Loader=yaml.SafeLoader)
+            # no anchors, aliases or deep nesting: the same limits as the data files
+            node = compose(yaml.SafeLoader(m.group(1)))
+        except LimitError as exc:
+            self._problem(exc.line + 1, "front matter", exc.message)
+            return
+        except yaml.reader.ReaderError as exc:
+            # the line check reports the character with its line
+            line = m.group(1).count("\n", 0, exc.position) + 2
+            self._problem(line, "front matter", f"expected printable text, got {exc.character!r}")
+            return
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 2 if mark else 1
@@ -95,6 +107,10 @@ class _Page:
         for key, value in node.value:
             self.meta[key.value] = value if isinstance(value, ScalarNode) else None
             self.lines[key.value] = key.start_mark.line + 2
+        for path, scalar in _scalars(node, ()):
+            why = bad_text(path, scalar.value)
+            if why:
+                self._problem(scalar.start_mark.line + 2, format_path(path), why)
 
     def body_lines(self) -> Iterator[tuple[int, str]]:
         """``(line number, text)`` of the Markdown body outside fenced code blocks."""
@@ -104,6 +120,20 @@ class _Page:
                 fenced = not fenced
             elif not fenced:
                 yield number + self.body_line, line
+
+
+def _scalars(node: Node, path: tuple[str | int, ...]) -> Iterator[tuple[Path, ScalarNode]]:
+    """Every text value of front matter with its field path (keys included)."""
+    if isinstance(node, ScalarNode):
+        yield path, node
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _scalars(item, (*path, i))
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            name = str(key.value) if isinstance(key, ScalarNode) else "?"
+            yield from _scalars(key, path)
+            yield from _scalars(value, (*path, name))
 
 
 def _check_meta(page: _Page, root: FsPath, list_names: set[str]) -> None:
@@ -230,6 +260,7 @@ def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
             )
             continue
         page = _Page(docs, md, display)
+        problems.extend(line_problems(page.text, display))
         pages[page.lang].add(page.page)
         _check_meta(page, root, list_names)
         _check_links(page, docs)

@@ -10,12 +10,12 @@ from datetime import datetime
 from typing import Any
 
 import phonenumbers
-from dateutil.rrule import rrulestr
 
 from .clock import build_time
 from .lifecycle import status_problems
 from .problems import Path, Problem
 from .provenance_check import provenance_problems
+from .rrule_check import rule_problem
 from .yamlsource import Source
 
 LANGS = ("lv", "ru", "en")
@@ -139,7 +139,8 @@ _DATE_FORMATS = {
 
 
 def _is_time(value: Any) -> bool:
-    return isinstance(value, str) and _parse(value, "%H:%M") is not None
+    # 24:00 (the end of the day) is a valid closing time, which strptime does not know
+    return isinstance(value, str) and (value == "24:00" or _parse(value, "%H:%M") is not None)
 
 
 def _check_values(src: Source) -> Iterator[Problem]:
@@ -160,7 +161,11 @@ def _check_values(src: Source) -> Iterator[Problem]:
                 yield src.problem(path, f"expected a valid Latvian phone number, got {value!r}")
         elif isinstance(value, dict) and {"opens_at", "closes_at"} <= value.keys():
             opens, closes = value["opens_at"], value["closes_at"]
-            if _is_time(opens) and _is_time(closes) and closes <= opens:
+            if opens == "24:00":
+                yield src.problem(
+                    (*path, "opens_at"), "expected an opening time before 24:00, got '24:00'"
+                )
+            elif _is_time(opens) and _is_time(closes) and closes <= opens:
                 yield src.problem(
                     (*path, "closes_at"), f"expected a time after opens_at {opens}, got {closes!r}"
                 )
@@ -180,20 +185,10 @@ def _check_rrules(src: Source) -> Iterator[Problem]:
         rule, start = rec.get("rrule"), _parse(rec.get("start"), "%Y-%m-%dT%H:%M")
         if not isinstance(rule, str) or start is None:
             continue
-        try:
-            first = rrulestr(rule, dtstart=start, ignoretz=True)[0]
-        except (ValueError, IndexError, TypeError, OverflowError) as exc:
-            yield src.problem(
-                (*path, "rrule"), f"expected a valid RFC 5545 rule ({exc}), got {rule!r}"
-            )
-            continue
-        # RFC 5545 leaves a start that the rule does not produce undefined
-        if first != start:
-            yield src.problem(
-                (*path, "start"),
-                f"expected the first date of the rrule ({first:%Y-%m-%dT%H:%M}), "
-                f"got {rec['start']!r}",
-            )
+        found = rule_problem(rule, start)
+        if found:
+            key, message = found
+            yield src.problem((*path, key), f"{message}, got {rec[key]!r}")
 
 
 # channel -> (the field that makes it reachable, how an editor calls that field)

@@ -121,10 +121,11 @@ def load_dataset(root: FsPath, dataset: str = DATA) -> Dataset:
 def _load_dataset(root: FsPath, dataset: str) -> Dataset:
     built_at = build_time()
     sources, problems = read_sources(root, dataset, built_at)
-    if any(src.data is None for src in sources.values()):
-        raise DataError(problems)
-    problems.extend(cross_problems(sources))
     news, news_problems = load_news(root)
+    # schema first: the cross-record checks only ever see data every schema accepted
+    if problems:
+        raise DataError([*problems, *news_problems])
+    problems.extend(cross_problems(sources))
     problems.extend(news_problems)
     glossary = Glossary()
     try:

@@ -2,7 +2,8 @@
 
 Excel opens a CSV as the system's legacy code page unless the file starts with a byte
 order mark; with it, Latvian and Russian letters show correctly. Rows end with CRLF as
-RFC 4180 and Excel expect. Codes (category, channels, regions) are kept next to the words
+RFC 4180 and Excel expect. A cell that a spreadsheet would read as a formula starts with
+a single quote (OWASP). Codes (category, channels, regions) are kept next to the words
 so the table can be filtered and re-imported.
 """
 
@@ -46,6 +47,17 @@ COLUMNS = (
     "page",
 )
 SEP = "; "
+# a cell starting with one of these is a formula to Excel or LibreOffice (OWASP CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` made inert for spreadsheets: a leading formula character gets a ``'`` before it.
+
+    OWASP's advice for CSV injection: the quote makes the cell text; spreadsheets hide it.
+    Phone numbers (``+371...``) get it too, which also keeps their plus sign in Excel.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def service_row(ds: Dataset, rec: Record, lang: str) -> dict[str, str]:
@@ -91,5 +103,5 @@ def services_csv(ds: Dataset, lang: str) -> dict[str, bytes]:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for rec in ds.services.values():
-        writer.writerow(service_row(ds, rec, lang))
+        writer.writerow({k: neutralise(v) for k, v in service_row(ds, rec, lang).items()})
     return {"data/services.csv": out.getvalue().encode("utf-8-sig")}

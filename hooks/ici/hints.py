@@ -61,6 +61,40 @@ HINTS: list[tuple[str, str]] = [
         "add example: true to the record: everything in examples/ is invented and must say so",
     ),
     (
+        r"without control characters",
+        "the value holds an invisible character (a control, direction or line-separator "
+        "character, often pasted from a PDF or chat) or a line break where one line is "
+        "expected: retype the value; write a long name on one line",
+    ),
+    (
+        r"aliases and anchors are not allowed|nested at most|expected a single document",
+        "write every value out in full: no &anchors, *aliases or --- separators, and no "
+        "deeply nested lists; copy the shape of an existing record",
+    ),
+    (
+        r"expected a file of at most",
+        "the file is far larger than any real data file: check that nothing was pasted "
+        "into it by mistake",
+    ),
+    (
+        r"expected at most \d+ characters",
+        "shorten the value: an id becomes part of a web address, keep it short and stable",
+    ),
+    (
+        r"expected (COUNT|UNTIL|INTERVAL|all COUNT|only the parts|each part once|at most \d+ "
+        r"dates)|gives at least one date",
+        "a repeat ends with COUNT (at most 500) or UNTIL (within 10 years), never both; "
+        "INTERVAL is 1 or more; the time of day comes from start",
+    ),
+    (
+        r"expected an interface string",
+        "add the key with lv, ru and en texts to data/strings.yaml (the templates use it)",
+    ),
+    (
+        r"expected an opening time before 24:00",
+        "24:00 is a closing time only: a place that opens at midnight opens at 00:00",
+    ),
+    (
         r"expected an id other than",
         "this id is taken by a file of the site: choose another id for the record",
     ),

@@ -16,6 +16,7 @@ from pathlib import Path as FsPath
 from .problems import Problem, show_value
 from .schema_check import SCHEMA_DIR, schema_problems
 from .text import DEFAULT_LANG, LANGS, Text
+from .textguard import line_problems
 from .yamlsource import parse_text
 
 NEWS_DIR = "news"
@@ -106,7 +107,17 @@ def read_item(
     path: FsPath, display: str, schema_dir: FsPath
 ) -> tuple[NewsItem | None, list[Problem]]:
     """One news page: its item, or the problems that keep it from being one."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        # a byte order mark (some editors save one) is not part of the text, as for MkDocs
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        return None, [
+            Problem(display, 1, "", f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}")
+        ]
+    bad = line_problems(text, display)
+    if bad:
+        # the heading and description go into the feed's XML, which cannot hold them
+        return None, bad
     front, body, _ = split_front_matter(text)
     if front is None or not front.strip():
         return None, [
@@ -141,7 +152,12 @@ def read_item(
 def _index_title(path: FsPath) -> str | None:
     if not path.is_file():
         return None
-    return _title(split_front_matter(path.read_text(encoding="utf-8"))[1])
+    try:
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None  # reported by the content check
+    title = _title(split_front_matter(text)[1])
+    return title if title and not line_problems(title, "") else None
 
 
 def load_news(root: FsPath, langs: tuple[str, ...] = LANGS) -> tuple[News, list[Problem]]:
@@ -185,7 +201,8 @@ def load_news(root: FsPath, langs: tuple[str, ...] = LANGS) -> tuple[News, list[
 
 
 def _date_line(path: FsPath) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+    text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.startswith("date:"):
             return number
     return 1

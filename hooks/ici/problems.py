@@ -14,6 +14,9 @@ def format_path(path: Sequence[str | int]) -> str:
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not str(part).isprintable() or not str(part):
+            # a key with a control character is shown quoted, never raw
+            out += f"[{str(part)!r}]"
         else:
             out += f".{part}" if out else str(part)
     return out

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path as FsPath
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -26,8 +27,54 @@ _TYPE_WORDS = {
 }
 
 
+def whole_pattern(pattern: str) -> re.Pattern[str]:
+    """``pattern`` with ECMA-262 anchors: ``$`` matches only at the very end.
+
+    JSON Schema patterns are ECMA regular expressions, where ``$`` is the end of the text;
+    in Python it also matches before a final line break, so ``"an-id\\n"`` passed
+    ``^[a-z0-9-]+$``. Each ``$`` outside a character class becomes ``\\Z``, and ``\\d``
+    means the ASCII digits, as in ECMA.
+    """
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+            if char == "d":  # ECMA \\d is ASCII only; Python's also takes other scripts' digits
+                out[-1] = "0-9" if in_class else "[0-9]"
+                continue
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    if not validator.is_type(instance, "string"):
+        return
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _PATTERNS[pattern] = whole_pattern(pattern)
+    if compiled.search(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 with whole-string patterns
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 @cache
-def _validator(schema_dir: FsPath, name: str) -> Draft202012Validator:
+def _validator(schema_dir: FsPath, name: str) -> Any:
     docs = {}
     for path in sorted(schema_dir.glob("*.schema.json")):
         docs[path.name] = json.loads(path.read_text(encoding="utf-8"))
@@ -35,7 +82,7 @@ def _validator(schema_dir: FsPath, name: str) -> Draft202012Validator:
         (file, Resource.from_contents(doc)) for file, doc in docs.items()
     )
     schema = _inline_refs(docs[f"{name}.schema.json"], f"{name}.schema.json", docs, ())
-    return Draft202012Validator(schema, registry=registry)
+    return _Validator(schema, registry=registry)
 
 
 def _inline_refs(node: Any, doc: str, docs: dict[str, Any], seen: tuple[str, ...]) -> Any:
@@ -63,9 +110,13 @@ def _inline_refs(node: Any, doc: str, docs: dict[str, Any], seen: tuple[str, ...
     return {k: _inline_refs(v, doc, docs, seen) for k, v in node.items()}
 
 
+# validators whose own wording says more than the field's x-expected
+_OWN_WORDS = ("required", "additionalProperties", "maxLength")
+
+
 def _expected(error: ValidationError) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
-    if "x-expected" in schema and error.validator not in ("required", "additionalProperties"):
+    if "x-expected" in schema and error.validator not in _OWN_WORDS:
         return f"expected {schema['x-expected']}"
     match error.validator:
         case "type":
@@ -80,6 +131,8 @@ def _expected(error: ValidationError) -> str:
             return "expected each item once"
         case "minLength":
             return "expected non-empty text"
+        case "maxLength":
+            return f"expected at most {error.validator_value} characters"
         case "minProperties":
             return "expected at least one field"
         case "minimum" | "maximum":

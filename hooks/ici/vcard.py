@@ -32,12 +32,17 @@ def vcard_href(branch_id: str) -> str:
 
 
 def escape(value: str) -> str:
-    """Escape a text value (RFC 6350 3.4): backslash, comma, semicolon and newlines."""
+    """Escape a text value (RFC 6350 3.4): backslash, comma, semicolon and newlines.
+
+    CRLF, a bare CR and a bare LF all become ``\\n``: a lenient reader that splits lines
+    at a CR would otherwise see a new property (or a new vCard) there.
+    """
     return (
         value.replace("\\", "\\\\")
         .replace(",", "\\,")
         .replace(";", "\\;")
         .replace("\r\n", "\n")
+        .replace("\r", "\n")
         .replace("\n", "\\n")
     )
 

@@ -15,6 +15,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Path, Problem, format_path, show_value
+from .textguard import bad_key, bad_text
+from .yamlcompose import MAX_BYTES, LimitError, compose
 
 
 class _Loader(yaml.SafeLoader):
@@ -71,6 +73,12 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
             key = _scalar(key_node, loader)
             if not isinstance(key, str):
                 key = str(key)
+            complaint = bad_key(key)
+            if complaint:
+                problems.append(
+                    Problem(src.file, key_node.start_mark.line + 1, format_path(path), complaint)
+                )
+                continue
             if key in out:
                 first = src.lines.get((*path, key), 0)
                 problems.append(
@@ -91,7 +99,14 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
             _convert(item, (*path, i), loader, src, problems) for i, item in enumerate(node.value)
         ]
     assert isinstance(node, ScalarNode)
-    return _scalar(node, loader)
+    value = _scalar(node, loader)
+    if isinstance(value, str):
+        complaint = bad_text(path, value)
+        if complaint:
+            problems.append(
+                Problem(src.file, node.start_mark.line + 1, format_path(path), complaint)
+            )
+    return value
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -110,6 +125,11 @@ def load_source(
     """Load one YAML file; problems cover syntax, empty files, top-level type, duplicates."""
     src = Source(display, None)
     try:
+        size = fs_path.stat().st_size
+        if size > MAX_BYTES:
+            return src, [
+                Problem(display, 1, "", f"expected a file of at most {MAX_BYTES} bytes, got {size}")
+            ]
         text = fs_path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return src, [Problem(display, 0, "", "file not found, expected a YAML data file")]
@@ -131,7 +151,10 @@ def parse_text(text: str, display: str, top_keys: tuple[str, ...]) -> tuple[Sour
     Line numbers count from the first line of ``text``: pad it with blank lines to report
     lines of a larger file (e.g. a Markdown page's front matter).
     """
-    fast = _fast_parse(text)
+    try:
+        fast = _fast_parse(text)
+    except LimitError as exc:
+        return Source(display, None), [Problem(display, exc.line, "", exc.message)]
     if fast is not None:
         try:
             return _to_source(*fast, Source(display, None), top_keys)
@@ -146,7 +169,9 @@ def parse_text(text: str, display: str, top_keys: tuple[str, ...]) -> tuple[Sour
             Problem(display, line, "", f"expected printable text, got character {exc.character:#x}")
         ]
     try:
-        node = loader.get_single_node()
+        node = compose(loader)
+    except LimitError as exc:
+        return src, [Problem(display, exc.line, "", exc.message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -173,7 +198,7 @@ def _fast_parse(text: str) -> tuple[Node | None, Any] | None:
         return None
     loader = _CLoader(text)
     try:
-        return loader.get_single_node(), loader
+        return compose(loader), loader
     except yaml.YAMLError:
         return None
     finally:

@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -19,6 +20,7 @@ from ici.ordinals import escape_ordinals
 from ici.pages import find_record
 from ici.problems import Problem
 from ici.provenance import provenance_view
+from ici.ui import Strings
 from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
 
@@ -32,6 +34,14 @@ def _autoescape(name: str | None) -> bool:
     return bool(name) and name.startswith("ici/")
 
 
+def _ui(strings: Strings, key: str, lang: str) -> str:
+    # a key built from data (e.g. a category) that strings.yaml lacks: a message, no traceback
+    try:
+        return strings.get(key, lang)
+    except KeyError as exc:
+        raise PluginError(f"data/strings.yaml: {key}: {exc.args[0]}") from None
+
+
 def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
     """Escape by default in ``overrides/ici/``; give templates ``ui`` strings and hotlines."""
     env.autoescape = _autoescape
@@ -41,12 +51,12 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     env.globals["ici_script"] = _own_script
     strings = state().strings
     lang = current_lang(config)
-    env.globals["ui"] = lambda key: strings.get(key, lang)
+    env.globals["ui"] = lambda key: _ui(strings, key, lang)
     # the demonstration build (make demo) says on every page that its events are examples
     env.globals["ici_demo"] = state().demo
     # hotlines for the footer of every page and the home page; badge texts for the script
     env.globals["ici_hotlines"] = hotlines(state().dataset, lang)
-    env.globals["ici_hours_strings"] = badge_strings(strings, lang)
+    env.globals["ici_hours_strings"] = badge_strings(strings, lang, state().dataset.built_at)
     return env
 
 

@@ -18,6 +18,7 @@ from ici.links import check_links
 from ici.page_sources import page_sources_problems
 from ici.problems import DataError, Problem
 from ici.ui import Strings, load_strings
+from ici.ui_keys import missing_data_keys
 
 from .forked import ForkedJob
 
@@ -78,6 +79,9 @@ def load(config: MkDocsConfig) -> SiteState:
             unsourced = page_sources_problems(root)
             if unsourced:
                 raise DataError(unsourced)
+            missing = missing_data_keys(dataset, strings)
+            if missing:
+                raise DataError(missing)
         except DataError as exc:
             raise PluginError(with_hints(exc)) from None
         link_problems = check_links(FsPath(config.docs_dir), dataset, root)

@@ -239,3 +239,46 @@ test("no schedules: nothing to say", () => {
   assert.equal(oh.status([], at("2026-11-19T07:00:00Z")).opensDay, null);
   assert.equal(text("2026-11-19T07:00:00Z", []), "");
 });
+
+// Days off from the `holidays` package, as the build embeds them for a build in 2024
+// (tests/test_holiday_days.py checks that this file is what ici.holiday_days gives).
+const BUILT_2024 = require("./holidays-lv-2024.json");
+
+test("the build's days off: one-off and moved days the rules do not know", () => {
+  // without the build's list, the rules miss them
+  oh.useHolidays(null);
+  for (const [y, m, d] of [[2023, 5, 29], [2023, 7, 10], [2025, 5, 2], [2025, 11, 17], [2026, 1, 2]]) {
+    assert.equal(oh.isHoliday(y, m, d), false, `${y}-${m}-${d} without the list`);
+  }
+  oh.useHolidays(BUILT_2024);
+  try {
+    // hockey bronze day, Song and Dance Celebration, and days off moved from Saturdays
+    for (const [y, m, d] of [[2023, 5, 29], [2023, 7, 10], [2025, 5, 2], [2025, 11, 17], [2026, 1, 2]]) {
+      assert.equal(oh.isHoliday(y, m, d), true, `${y}-${m}-${d} with the list`);
+    }
+    assert.equal(oh.isHoliday(2026, 1, 5), false);
+    // Friday 2 January 2026, 10:00 in Riga: closed, opens Monday
+    assert.deepEqual(oh.status(WEEKDAYS_9_17, at("2026-01-02T08:00:00Z")), {
+      open: false,
+      holiday: true,
+      opensDay: "MO",
+      opensAt: "09:00",
+      today: false,
+    });
+    // a year outside the list falls back to the rules: 18 November 2035 is a Sunday
+    assert.equal(oh.isHoliday(2035, 11, 19), true);
+    assert.equal(oh.isHoliday(2035, 11, 20), false);
+  } finally {
+    oh.useHolidays(null);
+  }
+});
+
+test("a malformed list of days off is ignored", () => {
+  oh.useHolidays({ "20x6": "01-02", 2026: 5 });
+  try {
+    assert.equal(oh.isHoliday(2026, 1, 2), false);
+    assert.equal(oh.isHoliday(2026, 1, 1), true);
+  } finally {
+    oh.useHolidays(null);
+  }
+});

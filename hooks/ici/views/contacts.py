@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ..dataset import Dataset, Record
@@ -15,6 +16,7 @@ from ..fmt import (
     phone_display,
     weekday_name,
 )
+from ..holiday_days import holiday_days
 from ..lifecycle import is_ended
 from ..pages import KINDS, record_path
 from ..provenance import provenance_view, sources_jsonld
@@ -155,9 +157,11 @@ def hotlines(ds: Dataset, lang: str) -> list[dict[str, Any]]:
     return [branch_summary(r, lang) for r in records]
 
 
-def badge_strings(strings: Strings, lang: str) -> dict[str, Any]:
-    """What the opening-hours badge script needs: message templates and weekday names."""
+def badge_strings(strings: Strings, lang: str, built_at: datetime) -> dict[str, Any]:
+    """What the opening-hours badge script needs: message templates, weekday names and
+    Latvia's days off for the years around the build (from the ``holidays`` package)."""
     return {
         "messages": {key: strings.get(f"contacts.badge_{key}", lang) for key in BADGE_KEYS},
         "days": {day: weekday_name(day, lang) for day in WEEKDAYS},
+        "holidays": holiday_days(built_at),
     }

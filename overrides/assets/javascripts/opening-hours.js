@@ -6,7 +6,8 @@
  *
  * One plain ES2017 file, no build step. In the browser it fills every element with a
  * data-ici-hours attribute (JSON schedules from ici.views.contacts.hours_data), using the
- * texts in <script id="ici-hours-strings"> (data/strings.yaml and Babel weekday names).
+ * texts in <script id="ici-hours-strings"> (data/strings.yaml and Babel weekday names) and
+ * the days off it gives for the years around the build (ici.holiday_days).
  * Under node it exports the pure functions for tests/js/opening-hours.test.js.
  */
 (function (root, factory) {
@@ -72,11 +73,32 @@
     return { year: year, month: month, day: day };
   }
 
-  const holidayCache = {};
+  let holidayCache = {};
+  // Days off from the build ("holidays" package: moved and one-off days too), by year:
+  // {"2026": "01-01 01-02 ..."}; years not in it use the rules above.
+  let knownDays = {};
+
+  /** Use the build's list of days off ({year: "MM-DD MM-DD ..."}) for the years it covers. */
+  function useHolidays(byYear) {
+    knownDays = {};
+    holidayCache = {};
+    if (!byYear || typeof byYear !== "object") {
+      return;
+    }
+    Object.keys(byYear).forEach(function (year) {
+      if (/^\d{4}$/.test(year) && typeof byYear[year] === "string") {
+        knownDays[year] = byYear[year];
+      }
+    });
+  }
 
   /** Latvia's public holidays of a year as a set of "MM-DD" strings. */
   function holidays(year) {
     if (holidayCache[year]) {
+      return holidayCache[year];
+    }
+    if (Object.prototype.hasOwnProperty.call(knownDays, String(year))) {
+      holidayCache[year] = new Set(knownDays[String(year)].split(" ").filter(Boolean));
       return holidayCache[year];
     }
     const set = new Set(FIXED_HOLIDAYS);
@@ -250,6 +272,7 @@
       } catch (err) {
         return;
       }
+      useHolidays(strings.holidays);
       const update = function () {
         render(doc, strings, new Date());
       };
@@ -267,6 +290,7 @@
     TIME_ZONE: TIME_ZONE,
     easterSunday: easterSunday,
     holidays: holidays,
+    useHolidays: useHolidays,
     isHoliday: isHoliday,
     rigaTime: rigaTime,
     status: status,

@@ -1,0 +1,289 @@
+"""Run the check (or the build) on a mutated copy of the project, with resource limits.
+
+A hostile or careless change must end in one of two ways: exit status 1 with a
+``file:line:`` message and no traceback, or a correct, safe result (exit 0). Each run is a
+child process limited to ``MEMORY_BYTES`` of address space and ``TIMEOUT`` seconds, so a
+case that would hang or fill the memory fails its test instead of the machine.
+
+Usage in a test module (data cases here, Markdown cases in their own module)::
+
+    CASES = [Case("id-newline", {"data/services.yaml": sub("id: ici\\n", 'id: "ici\\\\n"\\n')},
+                  where="data/services.yaml", says="expected an id")]
+
+    # hostile_base: a session fixture (tests/conftest.py), a copy made by make_base()
+    @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+    def test_case(case, hostile_base):
+        root = apply(hostile_base, hostile_base.parent / case.name, case.files)
+        [outcome] = run_checks([root])   # or run_build(root) for the build path
+        assert_outcome(case, outcome)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import resource
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitebuild import ROOT, SOURCE_DATE_EPOCH
+
+TIMEOUT = 10.0  # seconds per check or failing build
+MEMORY_BYTES = 1 << 30  # address space per child process
+# what a project copy shares with the repository (read only) and what a case may change
+SHARED = ("hooks", "overrides", "schemas")
+OWN = ("data", "docs", "mkdocs.yml")
+
+Mutation = str | bytes | None | Callable[[str], str]
+
+
+def sub(old: str, new: str, count: int = 1) -> Callable[[str], str]:
+    """A mutation replacing ``old`` by ``new`` (``count`` times); fails if ``old`` is absent."""
+
+    def mutate(text: str) -> str:
+        assert old in text, f"the mutation's anchor {old!r} is not in the file"
+        return text.replace(old, new, count)
+
+    mutate.__doc__ = f"{old!r} -> {new[:60]!r}"
+    return mutate
+
+
+def replace_line(prefix: str, new: str) -> Callable[[str], str]:
+    """A mutation replacing the first line that starts with ``prefix`` by ``new``."""
+
+    def mutate(text: str) -> str:
+        lines = text.split("\n")
+        i = next(i for i, line in enumerate(lines) if line.startswith(prefix))
+        lines[i] = new
+        return "\n".join(lines)
+
+    return mutate
+
+
+def chain(*mutations: Callable[[str], str]) -> Callable[[str], str]:
+    """One mutation applying ``mutations`` in turn."""
+
+    def mutate(text: str) -> str:
+        for m in mutations:
+            text = m(text)
+        return text
+
+    return mutate
+
+
+def append(extra: str) -> Callable[[str], str]:
+    """A mutation adding ``extra`` at the end of the file."""
+    return lambda text: text + extra
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile input and the outcome it must have.
+
+    ``files`` maps a project path to new text, bytes, None (delete) or a function of the
+    old text. ``where`` is the file the message must point at (``None``: the run must
+    succeed); ``says`` is a piece of the message. ``build`` also runs ``mkdocs build``,
+    for inputs whose build path differs from the check's.
+    """
+
+    name: str
+    files: dict[str, Mutation]
+    where: str | None = None
+    says: str = ""
+    build: bool = False
+    tags: tuple[str, ...] = field(default=())
+
+
+@dataclass
+class Outcome:
+    """What one child process did."""
+
+    command: str
+    returncode: int
+    output: str
+    seconds: float
+
+
+def make_base(dest: Path) -> Path:
+    """A project copy to clone cases from: the shared folders as links, the rest copied."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SHARED:
+        (dest / name).symlink_to(ROOT / name, target_is_directory=True)
+    for name in OWN:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def apply(base: Path, dest: Path, files: dict[str, Mutation]) -> Path:
+    """A copy of ``base`` in ``dest`` with ``files`` changed."""
+    shutil.copytree(base, dest, symlinks=True)
+    for rel, change in files.items():
+        target = dest / rel
+        if change is None:
+            target.unlink()
+        elif isinstance(change, bytes):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(change)
+        elif isinstance(change, str):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(change, encoding="utf-8")
+        else:
+            old = target.read_text(encoding="utf-8")
+            target.write_text(change(old), encoding="utf-8", newline="")
+    return dest
+
+
+def _limits() -> None:  # pragma: no cover - runs in the child
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def run_limited(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> Outcome:
+    """Run ``args`` in ``cwd`` under the memory limit; a timeout is an outcome, not an error."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH),
+        "PYTHONPATH": str(cwd / "hooks"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    env.pop("GITHUB_ACTIONS", None)
+    started = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            args,
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            errors="backslashreplace",
+            timeout=timeout,
+            preexec_fn=_limits,
+        )
+    except subprocess.TimeoutExpired as exc:
+        out = (exc.stdout or b"").decode("utf-8", "backslashreplace")
+        return Outcome(" ".join(args), -999, out + f"\n[timed out after {timeout} s]", timeout)
+    seconds = time.perf_counter() - started
+    return Outcome(" ".join(args), proc.returncode, proc.stdout + proc.stderr, seconds)
+
+
+def run_check(root: Path) -> Outcome:
+    """``python -m ici.check --no-status`` on ``root``."""
+    return run_limited([sys.executable, "-m", "ici.check", "--no-status", str(root)], root)
+
+
+def _check_child(root: Path, fd: int) -> int:  # pragma: no cover - runs in the child
+    from ici.check import run_check as check
+
+    _limits()
+    os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
+    out = io.TextIOWrapper(os.fdopen(fd, "wb"), encoding="utf-8", errors="backslashreplace")
+    sys.stdout = sys.stderr = out
+    try:
+        code = check(root, out, status=False)
+    except BaseException:  # shown, so that the test sees the traceback
+        traceback.print_exc(file=out)
+        code = 70
+    out.flush()
+    return code
+
+
+def run_checks(roots: list[Path], jobs: int = 2, timeout: float = TIMEOUT) -> list[Outcome]:
+    """The check on each root, ``jobs`` at a time, each in a forked child under the limits.
+
+    The same as ``python -m ici.check --no-status ROOT`` (its ``run_check``), without a new
+    interpreter importing everything again per case: a fork of this process, which has
+    imported the checker once, runs each case with its own memory limit and deadline.
+    """
+    import ici.check  # noqa: F401 - imported once here, inherited by every child
+
+    outcomes: list[Outcome | None] = [None] * len(roots)
+    waiting = list(enumerate(roots))
+    running: dict[int, tuple[int, int, float, list[bytes]]] = {}  # fd -> (index, pid, t0, out)
+    while waiting or running:
+        while waiting and len(running) < jobs:
+            index, root = waiting.pop(0)
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child
+                os.close(r)
+                code = 70
+                try:
+                    code = _check_child(root, w)
+                finally:
+                    os._exit(code)
+            os.close(w)
+            running[r] = (index, pid, time.perf_counter(), [])
+        ready, _, _ = select.select(list(running), [], [], 0.05)
+        now = time.perf_counter()
+        for fd in list(running):
+            index, pid, started, chunks = running[fd]
+            if fd in ready:
+                chunk = os.read(fd, 65536)
+                if chunk:
+                    chunks.append(chunk)
+                    continue
+            elif now - started <= timeout:
+                continue
+            else:
+                os.kill(pid, signal.SIGKILL)
+                chunks.append(f"\n[timed out after {timeout} s]".encode())
+            os.close(fd)
+            _, status = os.waitpid(pid, 0)
+            code = -999 if now - started > timeout else os.waitstatus_to_exitcode(status)
+            text = b"".join(chunks).decode("utf-8", "backslashreplace")
+            outcomes[index] = Outcome(f"check {root_name(roots[index])}", code, text, now - started)
+            del running[fd]
+    return [o for o in outcomes if o is not None]
+
+
+def root_name(root: Path) -> str:
+    """A case's folder name, for messages."""
+    return root.name
+
+
+def run_build(root: Path, timeout: float = 120.0) -> Outcome:
+    """``mkdocs build --strict`` in ``root`` (a successful build may take longer than a check)."""
+    return run_limited(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"], root, timeout
+    )
+
+
+_TRACEBACK = re.compile(
+    r"Traceback \(most recent call last\)|^\w+(Error|Exception): ", re.MULTILINE
+)
+
+
+def assert_outcome(case: Case, outcome: Outcome, limit: float | None = TIMEOUT) -> None:
+    """The outcome ``case`` demands: a located message without traceback, or success.
+
+    ``limit`` is the most seconds the run may take (None for a successful full build).
+    """
+    shown = f"{outcome.command} -> {outcome.returncode} in {outcome.seconds:.1f} s:\n"
+    shown += outcome.output[-3000:]
+    assert outcome.returncode != -999, shown
+    assert outcome.returncode >= 0, f"killed by signal {-outcome.returncode}: {shown}"
+    assert not _TRACEBACK.search(outcome.output), shown
+    if limit is not None:
+        assert outcome.seconds < limit, shown
+    if case.where is None:
+        assert outcome.returncode == 0, shown
+        return
+    assert outcome.returncode == 1, shown
+    # the check prints problems at the start of a line, and so does the build's error list
+    located = re.compile(rf"^{re.escape(case.where)}:\d+: ", re.MULTILINE)
+    assert located.search(outcome.output), f"no {case.where}:LINE message: {shown}"
+    assert case.says in outcome.output, f"{case.says!r} not said: {shown}"
