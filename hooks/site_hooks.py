@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ici import csp
-from ici_mkdocs import generated, render, search_index, site_files, timing
+from ici_mkdocs import generated, render, search_index, site_assets, site_files, timing
 from ici_mkdocs.state import finish, is_first_build, load
 
 
@@ -30,6 +30,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env = render.prepare_env(env, config)
+    env = site_assets.prepare_env(env, config)
     return search_index.prepare_env(env, config)
 
 
@@ -81,6 +82,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         site_files.write_language_files(config)
     if is_first_build(config):
         site_files.restore_404(config)
+        site_assets.write(config)
         # every language is built now: index the whole site once
         with timing.phase("pagefind"):
             search_index.run_pagefind(config)

@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -121,17 +120,6 @@ def watch_context(context: object, visit: Visit) -> None:
     context.on("response", lambda response: _response(visit, response))
     context.on("console", lambda msg: _console(visit, msg))
     context.on("weberror", lambda err: _pageerror(visit, err.error))
-
-
-def theme_sitemap_probe(url: str) -> bool:
-    """Whether a failed request is Material's "stay on page" probe for ``sitemap.xml``.
-
-    Material 9.8 fetches ``sitemap.xml`` next to every ``<link rel=alternate>`` of a page
-    (the other languages, feeds, exports) to map the reader to the same page after a
-    language switch; only the site root has one, so the others answer 404. Our switcher
-    links already point at the same page in the other language, so nothing is lost.
-    """
-    return urlsplit(url).path.endswith("/sitemap.xml")
 
 
 # ---- the pages to visit ---------------------------------------------------------------
