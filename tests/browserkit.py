@@ -177,8 +177,17 @@ def badges_filled(page: object) -> None:
     )
 
 
-def _register(page: object) -> None:
+def open_register_filters(page: object) -> None:
+    """Unfold the register's filters with their button (folded when the page opens)."""
+    toggle = page.locator("[data-ici-filter-toggle].is-ready")
+    toggle.wait_for()
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
     page.wait_for_selector("[data-ici-filters]:not([hidden])")
+
+
+def _register(page: object) -> None:
+    open_register_filters(page)
     # the shortlist is kept in localStorage, which the languages share: pin one more
     page.locator("[data-ici-pin] button[data-pinned=false]").first.click()
     page.wait_for_selector("[data-ici-shortlist-items] li")
@@ -186,6 +195,7 @@ def _register(page: object) -> None:
 
 
 def _listing(page: object) -> None:
+    page.click("[data-ici-filter-toggle].is-ready")
     page.wait_for_selector("form[data-ici-filters]:not([hidden])")
     page.locator("form[data-ici-filters] select").first.select_option(index=1)
     page.locator("form[data-ici-filters] input[type=checkbox]").first.check()

@@ -82,6 +82,7 @@
   const register = document.querySelector("[data-ici-register]");
   const filters = document.querySelector("[data-ici-filters]");
   const shortlist = document.querySelector("[data-ici-shortlist]");
+  const toggleButton = document.querySelector("[data-ici-filter-toggle]");
   const items = register ? Array.from(register.querySelectorAll("[data-ici-service]")) : [];
   const byId = new Map(items.map((item) => [item.getAttribute("data-ici-service"), item]));
 
@@ -170,7 +171,11 @@
         input.closest("label").querySelector("[data-ici-count]").textContent = "(" + n + ")";
       });
     });
-    filters.querySelector("[data-ici-status]").textContent = S.shown
+    const active = facets.reduce((n, f) => n + sel[f.key].length, 0);
+    toggleButton.querySelector("[data-ici-filter-active]").textContent = active
+      ? "(" + S.filters_active.replace("{n}", String(active)) + ")"
+      : "";
+    document.querySelector("[data-ici-status]").textContent = S.shown
       .replace("{shown}", String(shown))
       .replace("{total}", String(entries.length));
     document.querySelector("[data-ici-empty]").hidden = shown !== 0;
@@ -210,11 +215,14 @@
       ol.appendChild(li);
     });
     const empty = list.length === 0;
+    // the panel (after the list, so it moves nothing above it) shows only with something in it
+    shortlist.hidden = empty;
     shortlist.querySelector("[data-ici-shortlist-empty]").hidden = !empty;
     shortlist.querySelectorAll(".ici-shortlist-actions button").forEach((b) => {
       b.disabled = empty;
     });
     document.querySelectorAll("[data-ici-shortlist-count]").forEach((node) => {
+      node.hidden = empty;
       node.textContent = S.shortlist_count.replace("{n}", String(list.length));
     });
   }
@@ -275,18 +283,24 @@
   }
 
   // ---- start ----------------------------------------------------------------------------
+  // shown now, in the room they had from the start (register.css): nothing moves
   document.querySelectorAll(".ici-js-only").forEach((node) => {
-    node.hidden = false;
+    node.classList.add("is-ready");
   });
-  if (register && filters) {
-    filters.hidden = false;
+  if (register && filters && toggleButton) {
+    // the filters fold behind one button, which says how many are on
+    toggleButton.addEventListener("click", () => {
+      const open = toggleButton.getAttribute("aria-expanded") !== "true";
+      toggleButton.setAttribute("aria-expanded", open ? "true" : "false");
+      filters.hidden = !open;
+    });
+    toggleButton.classList.add("is-ready");
     readUrl();
     facets.forEach((f) => f.inputs.forEach((i) => i.addEventListener("change", () => applyFilters(true))));
     document.querySelectorAll("[data-ici-clear]").forEach((b) => b.addEventListener("click", clearFilters));
     applyFilters(false);
   }
   if (shortlist) {
-    shortlist.hidden = false;
     shortlist.querySelector("[data-ici-print]").addEventListener("click", printShortlist);
     shortlist.querySelector("[data-ici-copy]").addEventListener("click", copyShortlist);
     shortlist.querySelector("[data-ici-shortlist-clear]").addEventListener("click", () => {
