@@ -109,3 +109,45 @@ def test_language_switch_keeps_the_query_string_and_the_filters(
     assert phone.is_checked("input[name=region][value=latgale]")
     assert phone.is_checked("input[name=provider_type][value=ngo]")
     assert "3" in phone.locator("[data-ici-filter-toggle] [data-ici-filter-active]").text_content()
+
+
+DAUGAVPILS = "tel:+37125723222"  # data/contacts.yaml: the ICI contact point "Latgale"
+
+
+def test_printed_shortlist_has_the_phone_of_the_clients_region(
+    phone: object, browser_base: tuple[object, str]
+) -> None:
+    phone.goto(browser_base[1] + "en/register/?region=latgale", wait_until="load")
+    phone.wait_for_selector("[data-ici-filter-toggle].is-ready")
+    phone.locator("#svc-ici-legal-consultation .ici-pin").click()
+    assert phone.locator("#shortlist").is_visible()
+    # the register's own card shows no regional list on screen
+    assert not phone.locator(f"#svc-ici-legal-consultation a[href='{DAUGAVPILS}']").is_visible()
+    phone.evaluate("() => document.documentElement.setAttribute('data-ici-print', 'shortlist')")
+    phone.emulate_media(media="print")
+    item = phone.locator("[data-ici-shortlisted=ici-legal-consultation]")
+    assert item.locator(f".ici-nearest a[href='{DAUGAVPILS}']").is_visible()
+    text = item.inner_text()
+    assert "Nearest place (Latgale)" in text
+    assert "Free" in text and "Languages: Latvian, Russian, English" in text
+    assert "Opening hours: Monday–Friday 09:00–17:00" in text
+    assert phone.locator(".ici-badge:visible").count() == 0
+    assert not phone.locator("[data-ici-register]").is_visible()
+
+
+def test_handout_gives_the_clients_region_and_prints_without_live_status(
+    phone: object, browser_base: tuple[object, str]
+) -> None:
+    phone.goto(browser_base[1] + "ru/handout/", wait_until="load")
+    assert phone.locator("[data-ici-handout-print]").text_content() == "Распечатать"
+    # the handout is made for paper: no live "open now" badge is rendered into it
+    assert phone.locator(".ici-handout [data-ici-hours]").count() == 0
+    item = phone.locator(".ici-handout__services > li[data-ici-service=ici-legal-consultation]")
+    assert not item.locator(f"a[href='{DAUGAVPILS}']").is_visible()
+    phone.select_option("[data-ici-handout-region]", "latgale")
+    assert phone.url.endswith("/ru/handout/?region=latgale")
+    phone.emulate_media(media="print")
+    assert item.locator(f"a[href='{DAUGAVPILS}']").is_visible()
+    assert not phone.locator("[data-ici-handout-print]").is_visible()
+    assert phone.locator(".ici-badge:visible").count() == 0
+    assert "Бесплатно" in item.inner_text()

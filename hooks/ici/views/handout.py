@@ -5,21 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset import Dataset
-from ..fmt import language_name
+from ..fmt import hours_rows, language_name
+from ..register import REGIONS, branches_of
 from ..text import pick
-from .contacts import branches_list
+from .contacts import branches_list, point_view
 
 ICI = "ici"  # organization id of ICI in data/services.yaml
+
+
+def _region_order(code: str) -> int:
+    return REGIONS.index(code) if code in REGIONS else len(REGIONS)
 
 
 def handout_view(ds: Dataset, lang: str) -> dict[str, Any]:
     """ICI's description, its own services, all branches and hotlines, and the languages."""
     org = ds.organizations.get(ICI, {})
     services = [
-        {"id": sid, "name": pick(rec["name"], lang)}
+        {
+            "id": sid,
+            "name": pick(rec["name"], lang),
+            "free": rec["free"],
+            "languages": [language_name(c, lang) for c in rec["languages"]],
+            "hours": hours_rows(rec.get("schedules"), lang),
+            # where to call: the handout shows the place in the client's region
+            "points": [point_view(b, lang) for b in branches_of(ds, rec) if b.get("phones")],
+        }
         for sid, rec in ds.services.items()
         if rec.get("organization_id") == ICI
     ]
+    regions = sorted({p["region"] for s in services for p in s["points"]}, key=_region_order)
     ici_branches = [b for b in ds.branches.values() if b.get("organization_id") == ICI]
     spoken: list[str] = []
     interpreters: list[str] = []
@@ -36,6 +50,7 @@ def handout_view(ds: Dataset, lang: str) -> dict[str, Any]:
             "email": org.get("email"),
         },
         "services": services,
+        "regions": regions,
         "branches": branches_list(ds, lang)["items"],
         "languages": [language_name(c, lang) for c in spoken],
         "interpreters": [language_name(c, lang) for c in interpreters],

@@ -180,6 +180,7 @@
       .replace("{total}", String(entries.length));
     document.querySelector("[data-ici-empty]").hidden = shown !== 0;
     if (updateUrl) writeUrl(sel);
+    if (shortlist) renderShortlist(); // the nearest places follow the region filter
   }
 
   function clearFilters() {
@@ -204,9 +205,20 @@
       const heading = document.createElement("h3");
       heading.appendChild(src.querySelector(".ici-svc-name a").cloneNode(true));
       li.appendChild(heading);
-      [".ici-svc-provider", ".ici-contacts"].forEach((sel) => {
+      // provider, the facts (cost, languages), hours and contacts, then the place in the
+      // region the register is filtered by (the client's), with its phone and hours
+      [".ici-svc-provider", ".ici-meta:not(.ici-svc-hours)", ".ici-svc-hours", ".ici-contacts"].forEach((sel) => {
         const part = src.querySelector(sel);
         if (part) li.appendChild(part.cloneNode(true));
+      });
+      nearestPoints(src).forEach((point) => {
+        const p = document.createElement("p");
+        p.className = "ici-nearest";
+        const label = document.createElement("strong");
+        label.textContent = S.nearest.replace("{region}", point.getAttribute("data-region-name")) + ": ";
+        p.appendChild(label);
+        Array.from(point.childNodes).forEach((node) => p.appendChild(node.cloneNode(true)));
+        li.appendChild(p);
       });
       const remove = button(S.remove, () => toggle(id), "md-button ici-shortlist-remove");
       const name = src.querySelector(".ici-svc-name");
@@ -227,6 +239,14 @@
     });
   }
 
+  // the places of a service in the regions ticked in the register's region filter
+  function nearestPoints(src) {
+    const regions = facets.length ? selection().region || [] : [];
+    return regions
+      .map((r) => src.querySelector('[data-ici-points] li[data-region="' + r + '"]'))
+      .filter(Boolean);
+  }
+
   function shortlistText() {
     return pinnedItems()
       .map((src, n) => {
@@ -238,6 +258,9 @@
         if (phones.length) {
           lines.push("   " + S.phone + ": " + phones.map((a) => clean(a.textContent)).join(", "));
         }
+        nearestPoints(src).forEach((point) => {
+          lines.push("   " + S.nearest.replace("{region}", point.getAttribute("data-region-name")) + ": " + clean(point.textContent));
+        });
         const mail = src.querySelector(".ici-contact-email a");
         if (mail) lines.push("   " + S.email + ": " + clean(mail.textContent));
         const skype = src.querySelector(".ici-skype");
