@@ -22,8 +22,9 @@ from pathlib import Path
 # Material 9.8.1's start-up call of its "stay on page" language-switch helper
 THEME_SITEMAP_CALL = "ui({document$:ct});"
 
-# the theme's files, relative to its assets folder, then ours (overrides/assets/)
-THEME_CSS = ("stylesheets/main.57a0d79d.min.css", "stylesheets/palette.fb2fffe2.min.css")
+# the theme's files, relative to its assets folder, then ours (overrides/assets/). Not the
+# theme's palette.css: it only holds the named colour schemes, and ici.css sets our own.
+THEME_CSS = ("stylesheets/main.57a0d79d.min.css",)
 SITE_CSS = (
     "stylesheets/ici-content.css",
     "stylesheets/ici.css",
