@@ -149,3 +149,9 @@ def test_every_page_has_a_csp_meta_that_hashes_its_inline_scripts(site: Built) -
         assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
         for script in inline_scripts(html):
             assert sha256_source(script) in policy, path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footer_has_no_untranslated_theme_credit(site: Built, lang: str) -> None:
+    doc = site.html(f"{LANGS[lang]}index.html")
+    assert "Made with" not in doc.css_first("footer").text()
