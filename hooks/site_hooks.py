@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from ici import csp
 from ici.theme_markup import fix_theme_markup
-from ici_mkdocs import generated, offline, render, search_index, site_files, timing
+from ici_mkdocs import generated, offline, render, search_index, site_assets, site_files, timing
 from ici_mkdocs.state import finish, is_first_build, load
 
 
@@ -32,6 +32,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env = render.prepare_env(env, config)
+    env = site_assets.prepare_env(env, config)
     return search_index.prepare_env(env, config)
 
 
@@ -87,6 +88,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         site_files.write_language_files(config)
     if is_first_build(config):
         site_files.restore_404(config)
+        site_assets.write(config)
         with timing.phase("offline"):
             offline.write_site(config)  # reads the built pages: after every language
         # every language is built now: index the whole site once

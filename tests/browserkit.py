@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -123,17 +122,6 @@ def watch_context(context: object, visit: Visit) -> None:
     context.on("weberror", lambda err: _pageerror(visit, err.error))
 
 
-def theme_sitemap_probe(url: str) -> bool:
-    """Whether a failed request is Material's "stay on page" probe for ``sitemap.xml``.
-
-    Material 9.8 fetches ``sitemap.xml`` next to every ``<link rel=alternate>`` of a page
-    (the other languages, feeds, exports) to map the reader to the same page after a
-    language switch; only the site root has one, so the others answer 404. Our switcher
-    links already point at the same page in the other language, so nothing is lost.
-    """
-    return urlsplit(url).path.endswith("/sitemap.xml")
-
-
 # ---- the pages to visit ---------------------------------------------------------------
 
 
@@ -189,8 +177,17 @@ def badges_filled(page: object) -> None:
     )
 
 
-def _register(page: object) -> None:
+def open_register_filters(page: object) -> None:
+    """Unfold the register's filters with their button (folded when the page opens)."""
+    toggle = page.locator("[data-ici-filter-toggle].is-ready")
+    toggle.wait_for()
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
     page.wait_for_selector("[data-ici-filters]:not([hidden])")
+
+
+def _register(page: object) -> None:
+    open_register_filters(page)
     # the shortlist is kept in localStorage, which the languages share: pin one more
     page.locator("[data-ici-pin] button[data-pinned=false]").first.click()
     page.wait_for_selector("[data-ici-shortlist-items] li")
@@ -198,6 +195,7 @@ def _register(page: object) -> None:
 
 
 def _listing(page: object) -> None:
+    page.click("[data-ici-filter-toggle].is-ready")
     page.wait_for_selector("form[data-ici-filters]:not([hidden])")
     page.locator("form[data-ici-filters] select").first.select_option(index=1)
     page.locator("form[data-ici-filters] input[type=checkbox]").first.check()

@@ -109,6 +109,11 @@ def test_event_page_says_it_has_taken_place(browser_and_base: tuple[object, str]
 
 def test_filters_narrow_the_event_list(browser_and_base: tuple[object, str]) -> None:
     page, _ = _open(browser_and_base, "en/events/", datetime(2026, 1, 2, tzinfo=UTC))
+    # the filters fold behind one button, which says how many are on
+    toggle = page.locator("[data-ici-filter-toggle]")
+    assert not page.is_visible("form[data-ici-filters]")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
     assert page.is_visible("form[data-ici-filters]")
     everything = _visible_ids(page)
     page.select_option('select[name="region"]', "online")
@@ -118,6 +123,7 @@ def test_filters_narrow_the_event_list(browser_and_base: tuple[object, str]) -> 
         page.get_attribute(f'[data-ici-id="{rid}"]', "data-region") == "online" for rid in online
     )
     page.select_option('select[name="kind"]', "conference")
+    assert toggle.text_content() == "Filter (2 on)"
     assert _visible_ids(page) == []
     assert page.is_visible("[data-ici-no-match]")
     page.click('button[type="reset"]')
@@ -134,6 +140,7 @@ def test_filters_narrow_the_event_list(browser_and_base: tuple[object, str]) -> 
 
 def test_filters_narrow_the_course_list(browser_and_base: tuple[object, str]) -> None:
     page, _ = _open(browser_and_base, "ru/courses/", None)
+    page.click("[data-ici-filter-toggle]")
     page.select_option('select[name="kind"]', "integration")
     kinds = page.eval_on_selector_all(
         "li[data-ici-item]", "els => els.filter(e => !e.hidden).map(e => e.dataset.kind)"

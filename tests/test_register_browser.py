@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 import yaml
 
-from browserkit import chromium, serve
+from browserkit import chromium, open_register_filters, serve
 from sitebuild import ROOT, Built
 
 pytestmark = pytest.mark.browser
@@ -58,11 +58,21 @@ def test_two_filters_show_the_right_count_and_survive_a_reload(page: object, bas
     page.goto(base + "en/register/")
     status = page.locator("[data-ici-status]")
     assert status.text_content() == f"Services shown: {len(CURRENT)} of {len(CURRENT)}"
+    open_register_filters(page)
     page.check("input[name=region][value=latgale]")
     page.check("input[name=provider_type][value=ngo]")
     assert status.text_content() == f"Services shown: {len(expected)} of {len(CURRENT)}"
     assert sorted(_visible_ids(page)) == expected
     assert page.url.endswith("/en/register/?region=latgale&provider_type=ngo")
+    # one button folds the filters and says how many are on
+    toggle = page.locator("[data-ici-filter-toggle]")
+    assert toggle.text_content() == "Filter services (2 on)"
+    assert toggle.get_attribute("aria-expanded") == "true"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#filters").is_visible()
+    assert status.text_content() == f"Services shown: {len(expected)} of {len(SERVICES)}"
+    toggle.click()
     # counts next to options of another facet say what ticking them would show
     free = sum(1 for sid in expected if SERVICES[sid].get("free") is True)
     assert page.locator("input[name=cost][value=free] ~ [data-ici-count]").text_content() == (

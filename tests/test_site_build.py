@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from sitebuild import ROOT, Built, build_copy
 
 LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+SITE_URL = "https://www.integration.lv/"
 PAGES = ["index.html", "contacts/index.html", "contacts/riga/index.html"]
 
 
@@ -35,23 +36,43 @@ def test_html_lang_alternates_and_switcher(site: Built, lang: str, page: str) ->
     expected = {
         code: (prefix + page.removesuffix("index.html")) or "/" for code, prefix in LANGS.items()
     }
+    # hreflang alternates are absolute (site_url), with x-default for the default language
     alternates = {
-        link.attributes["hreflang"]: _resolve(rel, link.attributes["href"])
+        link.attributes["hreflang"]: link.attributes["href"]
         for link in doc.css('head link[rel="alternate"][hreflang]')
     }
-    assert alternates == expected
-    links = doc.css("a.md-select__link[hreflang]")
+    assert alternates == {
+        **{code: SITE_URL + path.lstrip("/") for code, path in expected.items()},
+        "x-default": SITE_URL + expected["lv"].lstrip("/"),
+    }
+    # the switcher links every other language, relative to the page, named in its language
+    links = doc.css(".ici-langs a.ici-langs__link[hreflang]")
     switcher = {a.attributes["hreflang"]: _resolve(rel, a.attributes["href"]) for a in links}
-    assert switcher == alternates
+    assert switcher == {code: path for code, path in expected.items() if code != lang}
     assert all(a.attributes["lang"] == a.attributes["hreflang"] for a in links)
+    current = doc.css_first(".ici-langs [aria-current=true]")
+    assert current.attributes["lang"] == lang
 
 
 def test_generated_page_switcher_names_languages_in_their_own_language(site: Built) -> None:
     names = [
-        a.text(strip=True)
-        for a in site.html("en/contacts/riga/index.html").css("a.md-select__link")
+        (a.attributes["lang"], a.text(strip=True))
+        for a in site.html("en/contacts/riga/index.html").css(".ici-langs li > *")
     ]
-    assert names == ["Latviešu", "Русский", "English"]
+    assert names == [("lv", "Latviešu"), ("ru", "Русский"), ("en", "English")]
+
+
+def test_noindex_pages_stay_out_of_the_sitemap(site: Built) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [
+        u.findtext("s:loc", "", ns)
+        for u in ElementTree.parse(site.site / "sitemap.xml").findall("s:url", ns)
+    ]
+    assert f"{SITE_URL}ru/handout/" in locs
+    for lang, prefix in LANGS.items():
+        doc = site.html(f"{prefix}status/index.html")
+        assert doc.css_first('meta[name="robots"]').attributes["content"] == "noindex"
+        assert f"{SITE_URL}{prefix}status/" not in locs, lang
 
 
 def test_sitemap_lists_generated_pages_with_alternates(site: Built) -> None:
@@ -128,3 +149,9 @@ def test_every_page_has_a_csp_meta_that_hashes_its_inline_scripts(site: Built) -
         assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
         for script in inline_scripts(html):
             assert sha256_source(script) in policy, path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footer_has_no_untranslated_theme_credit(site: Built, lang: str) -> None:
+    doc = site.html(f"{LANGS[lang]}index.html")
+    assert "Made with" not in doc.css_first("footer").text()

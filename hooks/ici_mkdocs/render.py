@@ -140,7 +140,26 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     # record pages are the many; a hand-written page keeps Material's own rendering
     context["ici_fragment_key"] = fragment_key(page) if "ici_kind" in meta else None
     _relative_alternates(page, config)
+    context["ici_hreflang"] = hreflang_links(page, config)
     return context
+
+
+def hreflang_links(page: Page, config: MkDocsConfig) -> list[dict[str, str]]:
+    """The page in every language as absolute URLs, and x-default for the default one."""
+    alternates = getattr(page.file, "alternates", None) or {}
+    site_url = config.site_url or ""
+    if not site_url or not alternates:
+        return []
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+
+    def absolute(f: Any) -> str:
+        return site_url + ("" if f.url in ("", "./") else f.url.removeprefix("/"))
+
+    links = [{"lang": lang, "href": absolute(f)} for lang, f in sorted(alternates.items())]
+    default = alternates.get(i18n(config).default_language)
+    if default is not None:
+        links.append({"lang": "x-default", "href": absolute(default)})
+    return links
 
 
 def _relative_alternates(page: Page, config: MkDocsConfig) -> None:

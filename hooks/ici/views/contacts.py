@@ -66,6 +66,18 @@ def phone_view(phone: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
+def point_view(rec: Record, lang: str) -> dict[str, Any]:
+    """A place where a service is offered, as the printed shortlist and handout show it:
+    its region (to pick the one nearest the client), name, phones and opening hours."""
+    return {
+        "id": rec["id"],
+        "region": rec["region"],
+        "name": pick(rec["name"], lang),
+        "phones": [phone_view(p, lang) for p in rec.get("phones", [])],
+        "hours": hours_rows(rec.get("schedules"), lang),
+    }
+
+
 def branch_summary(rec: Record, lang: str) -> dict[str, Any]:
     """What a listing shows of a branch: enough to call, write or find it."""
     schedules = rec.get("schedules")

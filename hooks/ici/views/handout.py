@@ -5,12 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..dataset import Dataset
-from ..fmt import language_name
+from ..fmt import hours_rows, language_name
 from ..lifecycle import is_ended
+from ..register import REGIONS, branches_of
 from ..text import pick
-from .contacts import branches_list
+from .contacts import branches_list, point_view
 
 ICI = "ici"  # organization id of ICI in data/services.yaml
+
+
+def _region_order(code: str) -> int:
+    return REGIONS.index(code) if code in REGIONS else len(REGIONS)
 
 
 def handout_view(ds: Dataset, lang: str) -> dict[str, Any]:
@@ -18,15 +23,24 @@ def handout_view(ds: Dataset, lang: str) -> dict[str, Any]:
     org = ds.organizations.get(ICI, {})
     # a handout says what one can use: ended services stay on the register only
     services = [
-        {"id": sid, "name": pick(rec["name"], lang)}
+        {
+            "id": sid,
+            "name": pick(rec["name"], lang),
+            "free": rec.get("free"),
+            "languages": [language_name(c, lang) for c in rec.get("languages", [])],
+            "hours": hours_rows(rec.get("schedules"), lang),
+            # where to call: the handout shows the place in the client's region
+            "points": [point_view(b, lang) for b in branches_of(ds, rec) if b.get("phones")],
+        }
         for sid, rec in ds.services.items()
         if rec.get("organization_id") == ICI and not is_ended(rec)
     ]
+    regions = sorted({p["region"] for s in services for p in s["points"]}, key=_region_order)
     ici_branches = [b for b in ds.branches.values() if b.get("organization_id") == ICI]
     spoken: list[str] = []
     interpreters: list[str] = []
     for branch in ici_branches:
-        spoken += [c for c in branch["languages"] if c not in spoken]
+        spoken += [c for c in branch.get("languages", []) if c not in spoken]
         interpreters += [
             c for c in branch.get("interpreter_languages", []) if c not in interpreters
         ]
@@ -38,6 +52,7 @@ def handout_view(ds: Dataset, lang: str) -> dict[str, Any]:
             "email": org.get("email"),
         },
         "services": services,
+        "regions": regions,
         "branches": branches_list(ds, lang)["items"],
         "languages": [language_name(c, lang) for c in spoken],
         "interpreters": [language_name(c, lang) for c in interpreters],

@@ -27,7 +27,7 @@ from ..register import (
 )
 from ..service_jsonld import service_jsonld
 from ..text import pick
-from .contacts import branch_summary, phone_view
+from .contacts import branch_summary, phone_view, point_view
 from .listing_help import INFO_LINE, listing_help
 
 # Where the exports are, relative to the register index page (``register/``).
@@ -64,6 +64,9 @@ def service_summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
         "email": email(ds, rec) if "email" in channels else None,
         "skype": rec.get("skype") if "skype" in channels else None,
         "website": website(ds, rec),
+        "hours": hours_rows(rec.get("schedules"), lang),
+        # the places offering it, by region: the printed shortlist gives the client's one
+        "points": [point_view(b, lang) for b in branches_of(ds, rec) if b.get("phones")],
         # data-* attributes for the filters: codes joined by spaces
         "data": {key: " ".join(values) for key, values in attrs.items()},
     }
@@ -80,7 +83,6 @@ def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         own_phones=bool(rec.get("phones")),
         branches=[branch_summary(b, lang) for b in branches_of(ds, rec)],
         branches_hours=any(b.get("schedules") for b in branches_of(ds, rec)),
-        hours=hours_rows(rec.get("schedules"), lang),
         provider_description=pick(org.get("description"), lang),
         provider_url=org.get("url"),
         last_reviewed=format_day(rec["last_reviewed"], lang),

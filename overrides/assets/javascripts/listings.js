@@ -104,6 +104,26 @@
     if (none) {
       none.hidden = shown > 0;
     }
+    const active = listing.querySelector("[data-ici-filter-active]");
+    if (active) {
+      const n = Object.keys(chosen).length + (freeOnly ? 1 : 0);
+      active.textContent = n ? "(" + active.getAttribute("data-template").replace("{n}", String(n)) + ")" : "";
+    }
+  }
+
+  /* The filters fold behind one button (aria-expanded), which says how many are on. */
+  function setUpToggle(listing, form) {
+    const toggle = listing.querySelector("[data-ici-filter-toggle]");
+    if (!toggle) {
+      form.hidden = false;
+      return;
+    }
+    toggle.addEventListener("click", function () {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      form.hidden = !open;
+    });
+    toggle.classList.add("is-ready");
   }
 
   function setUpListing(listing, now) {
@@ -120,7 +140,7 @@
     // a reset changes the controls after the event: filter once they hold their defaults
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
+    setUpToggle(listing, form);
     update();
   }
 

@@ -82,6 +82,7 @@
   const register = document.querySelector("[data-ici-register]");
   const filters = document.querySelector("[data-ici-filters]");
   const shortlist = document.querySelector("[data-ici-shortlist]");
+  const toggleButton = document.querySelector("[data-ici-filter-toggle]");
   const items = register ? Array.from(register.querySelectorAll("[data-ici-service]")) : [];
   const byId = new Map(items.map((item) => [item.getAttribute("data-ici-service"), item]));
 
@@ -185,11 +186,16 @@
         input.closest("label").querySelector("[data-ici-count]").textContent = "(" + n + ")";
       });
     });
-    filters.querySelector("[data-ici-status]").textContent = S.shown
+    const active = facets.reduce((n, f) => n + sel[f.key].length, 0);
+    toggleButton.querySelector("[data-ici-filter-active]").textContent = active
+      ? "(" + S.filters_active.replace("{n}", String(active)) + ")"
+      : "";
+    document.querySelector("[data-ici-status]").textContent = S.shown
       .replace("{shown}", String(shown))
       .replace("{total}", String(entries.filter((e) => inStatus(e, sel)).length));
     document.querySelector("[data-ici-empty]").hidden = shown !== 0;
     if (updateUrl) writeUrl(sel);
+    if (shortlist) renderShortlist(); // the nearest places follow the region filter
   }
 
   function clearFilters() {
@@ -214,9 +220,20 @@
       const heading = document.createElement("h3");
       heading.appendChild(src.querySelector(".ici-svc-name a").cloneNode(true));
       li.appendChild(heading);
-      [".ici-svc-provider", ".ici-contacts"].forEach((sel) => {
+      // provider, the facts (cost, languages), hours and contacts, then the place in the
+      // region the register is filtered by (the client's), with its phone and hours
+      [".ici-svc-provider", ".ici-meta:not(.ici-svc-hours)", ".ici-svc-hours", ".ici-contacts"].forEach((sel) => {
         const part = src.querySelector(sel);
         if (part) li.appendChild(part.cloneNode(true));
+      });
+      nearestPoints(src).forEach((point) => {
+        const p = document.createElement("p");
+        p.className = "ici-nearest";
+        const label = document.createElement("strong");
+        label.textContent = S.nearest.replace("{region}", point.getAttribute("data-region-name")) + ": ";
+        p.appendChild(label);
+        Array.from(point.childNodes).forEach((node) => p.appendChild(node.cloneNode(true)));
+        li.appendChild(p);
       });
       const remove = button(S.remove, () => toggle(id), "md-button ici-shortlist-remove");
       const name = src.querySelector(".ici-svc-name");
@@ -225,13 +242,24 @@
       ol.appendChild(li);
     });
     const empty = list.length === 0;
+    // the panel (after the list, so it moves nothing above it) shows only with something in it
+    shortlist.hidden = empty;
     shortlist.querySelector("[data-ici-shortlist-empty]").hidden = !empty;
     shortlist.querySelectorAll(".ici-shortlist-actions button").forEach((b) => {
       b.disabled = empty;
     });
     document.querySelectorAll("[data-ici-shortlist-count]").forEach((node) => {
+      node.hidden = empty;
       node.textContent = S.shortlist_count.replace("{n}", String(list.length));
     });
+  }
+
+  // the places of a service in the regions ticked in the register's region filter
+  function nearestPoints(src) {
+    const regions = facets.length ? selection().region || [] : [];
+    return regions
+      .map((r) => src.querySelector('[data-ici-points] li[data-region="' + r + '"]'))
+      .filter(Boolean);
   }
 
   function shortlistText() {
@@ -245,6 +273,9 @@
         if (phones.length) {
           lines.push("   " + S.phone + ": " + phones.map((a) => clean(a.textContent)).join(", "));
         }
+        nearestPoints(src).forEach((point) => {
+          lines.push("   " + S.nearest.replace("{region}", point.getAttribute("data-region-name")) + ": " + clean(point.textContent));
+        });
         const mail = src.querySelector(".ici-contact-email a");
         if (mail) lines.push("   " + S.email + ": " + clean(mail.textContent));
         const skype = src.querySelector(".ici-skype");
@@ -290,18 +321,24 @@
   }
 
   // ---- start ----------------------------------------------------------------------------
+  // shown now, in the room they had from the start (register.css): nothing moves
   document.querySelectorAll(".ici-js-only").forEach((node) => {
-    node.hidden = false;
+    node.classList.add("is-ready");
   });
-  if (register && filters) {
-    filters.hidden = false;
+  if (register && filters && toggleButton) {
+    // the filters fold behind one button, which says how many are on
+    toggleButton.addEventListener("click", () => {
+      const open = toggleButton.getAttribute("aria-expanded") !== "true";
+      toggleButton.setAttribute("aria-expanded", open ? "true" : "false");
+      filters.hidden = !open;
+    });
+    toggleButton.classList.add("is-ready");
     readUrl();
     facets.forEach((f) => f.inputs.forEach((i) => i.addEventListener("change", () => applyFilters(true))));
     document.querySelectorAll("[data-ici-clear]").forEach((b) => b.addEventListener("click", clearFilters));
     applyFilters(false);
   }
   if (shortlist) {
-    shortlist.hidden = false;
     shortlist.querySelector("[data-ici-print]").addEventListener("click", printShortlist);
     shortlist.querySelector("[data-ici-copy]").addEventListener("click", copyShortlist);
     shortlist.querySelector("[data-ici-shortlist-clear]").addEventListener("click", () => {

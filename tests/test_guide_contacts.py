@@ -1,0 +1,31 @@
+"""Guide pages give the numbers and listings a reader needs, taken from the data."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from sitebuild import ROOT, Built
+
+LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))
+TRUST_LINE = next(b for b in CONTACTS["branches"] if b["id"] == "trafficking-trust-line")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_trafficking_guide_gives_the_trust_line_number_from_the_data(
+    site: Built, lang: str
+) -> None:
+    number = TRUST_LINE["phones"][0]["number"].replace(" ", "")
+    doc = site.html(f"{LANGS[lang]}guide/trafficking/index.html")
+    steps = doc.css_first("article ol")
+    first = steps.css_first("li")
+    assert [a.attributes["href"] for a in first.css("a[href^='tel:']")] == [f"tel:{number}"]
+    # and the page links the trust line's own record page
+    assert doc.css("article a[href$='contacts/trafficking-trust-line/']")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_learning_latvian_guide_links_the_course_listing(site: Built, lang: str) -> None:
+    doc = site.html(f"{LANGS[lang]}guide/latvian/index.html")
+    assert doc.css("article a[href='../../courses/']")
