@@ -251,7 +251,7 @@ VALUE_CASES = [
     Case("services-empty", {SVC: ""}, SVC, "file is empty"),
     Case(
         "contacts-geo-text",
-        {CON: sub("      lat: 56.9515\n", "      lat: north\n")},
+        {CON: sub("    region: riga\n", "    region: riga\n    geo: {lat: north, lon: 24.1365}\n")},
         CON,
         "got 'north'",
     ),

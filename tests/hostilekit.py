@@ -37,10 +37,12 @@ from pathlib import Path
 
 from sitebuild import ROOT, SOURCE_DATE_EPOCH
 
+LISTINGS = Path(__file__).resolve().parent / "fixtures" / "listings"
+
 TIMEOUT = 10.0  # seconds per check or failing build
 MEMORY_BYTES = 1 << 30  # address space per child process
 # what a project copy shares with the repository (read only) and what a case may change
-SHARED = ("hooks", "overrides", "schemas")
+SHARED = ("hooks", "overrides", "schemas", "examples")
 OWN = ("data", "docs", "mkdocs.yml")
 
 Mutation = str | bytes | None | Callable[[str], str]
@@ -124,6 +126,10 @@ def make_base(dest: Path) -> Path:
             shutil.copytree(src, dest / name)
         else:
             shutil.copy2(src, dest / name)
+    # the real events and courses hold only what their sources give (no times, no repeats,
+    # partial dates): the cases mutate the fixture listings, which have all of them
+    for name in ("events", "courses"):
+        shutil.copy2(LISTINGS / f"{name}.yaml", dest / "data" / f"{name}.yaml")
     return dest
 
 

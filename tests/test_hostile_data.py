@@ -85,7 +85,7 @@ def test_formulas_and_a_bom_build_safely(base: Path) -> None:
     """A spreadsheet formula in texts and a news file with a BOM: a correct, safe build."""
     texts = chain(
         replace_line("      lv: Juridiskās konsultācijas", f"      lv: '{FORMULAS['name']}'"),
-        replace_line("      lv: ICI konsultanti palīdz", f'      lv: "{FORMULAS["description"]}"'),
+        replace_line("      lv: ICI konsultanti sniedza", f'      lv: "{FORMULAS["description"]}"'),
         replace_line("      lv: Bez maksas.", f"      lv: '{FORMULAS['fees']}'"),
     )
     case = Case("safe-build", {SVC: texts, NEWS: lambda t: "\ufeff" + t}, None)

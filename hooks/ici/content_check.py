@@ -25,28 +25,6 @@ _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-MAX_FRONT_DEPTH = 10  # front matter holds flat fields and short lists (sources)
-
-
-def _shape_problem(text: str) -> tuple[int, str] | None:
-    """Nesting too deep for the recursive YAML composer, or an alias: found with the
-    parser's event stream, which does not recurse. ``(0-based line, message)`` or None."""
-    depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line, "expected no YAML aliases (*name), got one"
-        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            depth += 1
-            if depth > MAX_FRONT_DEPTH:
-                return (
-                    event.start_mark.line,
-                    f"expected fields nested at most {MAX_FRONT_DEPTH} levels deep, got more",
-                )
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            depth -= 1
-    return None
-
-
 class _Page:
     """One Markdown file: its text, front matter and the line of each front matter key."""
 
@@ -80,10 +58,6 @@ class _Page:
             return
         self.body_line = self.text.count("\n", 0, m.end()) + 1
         try:
-            shape = _shape_problem(m.group(1))
-            if shape:
-                self._problem(shape[0] + 2, "front matter", shape[1])
-                return
             # no anchors, aliases or deep nesting: the same limits as the data files
             node = compose(yaml.SafeLoader(m.group(1)))
         except LimitError as exc:

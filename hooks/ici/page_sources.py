@@ -27,7 +27,8 @@ MISSING = (
 
 def page_problems(path: FsPath, display: str, schema_dir: FsPath) -> list[Problem]:
     """The source problems of one Markdown page (none for a generated listing)."""
-    text = path.read_text(encoding="utf-8")
+    # a byte order mark (some editors save one) is not part of the text
+    text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
     front, _, _ = split_front_matter(text)
     if front is None or not front.strip():
         return [Problem(display, 1, "sources", MISSING)]

@@ -21,6 +21,7 @@ from .glossary import Glossary
 from .ordinals import doubtful_ordinals
 from .problems import Path, Problem, format_path
 from .text import LANGS
+from .yamlcompose import LimitError, compose
 
 _FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -109,8 +110,10 @@ def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
         if display == GLOSSARY_FILE:
             continue
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
-        except (yaml.YAMLError, UnicodeDecodeError):
+            # the same limits as the data check (no aliases, bounded nesting): a hostile
+            # file must not hang or crash the warnings either
+            node = compose(_LOADER(path.read_text(encoding="utf-8")))
+        except (yaml.YAMLError, UnicodeDecodeError, LimitError):
             continue  # the data check reports it
         for field_path, lang, scalar in _texts(node, ()):
             for usage, found in glossary.variants(str(scalar.value), lang):

@@ -75,20 +75,22 @@ def load(config: MkDocsConfig) -> SiteState:
         try:
             dataset = load_dataset(root, EXAMPLES if demo else DATA)
             strings = load_strings(root)
-            # every content page names its sources (guide, news, About, home)
-            unsourced = page_sources_problems(root)
-            if unsourced:
-                raise DataError(unsourced)
-            missing = missing_data_keys(dataset, strings)
-            if missing:
-                raise DataError(missing)
+            # the content's problems all at once: every content page names its sources
+            # (guide, news, About, home), no page carries markup or script, and every
+            # interface string the data needs is there
+            content = [
+                *page_sources_problems(root),
+                *markup_problems(root, FsPath(config.docs_dir)),
+                *missing_data_keys(dataset, strings),
+            ]
+            if content:
+                raise DataError(sorted(set(content)))
         except DataError as exc:
             raise PluginError(with_hints(exc)) from None
         link_problems = check_links(FsPath(config.docs_dir), dataset, root)
         if link_problems:
             count = len(link_problems)
             raise PluginError("\n".join([f"{count} broken record link(s):", *link_problems]))
-        stop_on_markup(markup_problems(root, FsPath(config.docs_dir)))
         _state = SiteState(root, dataset, strings, demo=demo)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).
