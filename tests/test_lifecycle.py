@@ -109,7 +109,7 @@ ENDED_CASES = [
         "services",
         "    status: active\n",
         '    ended: "2020-06-30"\n',
-        "data/services.yaml:13: services[0].ended: expected an end date only with status: "
+        "data/services.yaml:15: services[0].ended: expected an end date only with status: "
         "ended, got '2020-06-30' with status 'active'",
     ),
     (
@@ -117,14 +117,14 @@ ENDED_CASES = [
         "services",
         "    status: active\n",
         '    status: ended\n    ended: "2020-13"\n',
-        "data/services.yaml:14: services[0].ended: expected a real calendar date, got '2020-13'",
+        "data/services.yaml:16: services[0].ended: expected a real calendar date, got '2020-13'",
     ),
     (
         "end date after the build",
         "services",
         "    status: active\n",
         '    status: ended\n    ended: "2999-01"\n',
-        "data/services.yaml:14: services[0].ended: expected an end date not after the build "
+        "data/services.yaml:16: services[0].ended: expected an end date not after the build "
         "date 2026-01-01, got '2999-01'",
     ),
 ]
