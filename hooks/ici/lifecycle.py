@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from .fmt import format_day, format_month
+from .provenance import format_partial
 
 if TYPE_CHECKING:
     from .problems import Problem
@@ -85,19 +85,6 @@ def status_of(rec: dict[str, Any]) -> str:
 def is_ended(rec: dict[str, Any]) -> bool:
     """True for a record marked ``status: ended`` (whatever its dates)."""
     return status_of(rec) == ENDED
-
-
-def format_partial(value: str, lang: str) -> str:
-    """``2020-06-30`` as a long date, ``2020-06`` as "June 2020", ``2020`` as the year."""
-    parts = _parts(value)
-    if parts is None:
-        return value
-    year, month, day = parts
-    if day is not None:
-        return format_day(date(year, month or 1, day), lang)
-    if month is not None:
-        return format_month(date(year, month, 1), lang)
-    return str(year)
 
 
 def ended_label(rec: dict[str, Any], lang: str) -> str | None:
