@@ -166,7 +166,7 @@ def test_register_default_view_leaves_ended_services_out_of_topics_and_counts(
     assert jumps[TOPIC] == "(0)"
     status = doc.css_first("[data-ici-status]").text()
     assert status == _ui("register.shown", lang).format(shown=len(CURRENT), total=len(CURRENT))
-    free = sum(1 for s in CURRENT if SERVICES[s]["free"])
+    free = sum(1 for s in CURRENT if SERVICES[s].get("free"))
     cost = doc.css_first("fieldset[data-facet=cost] input[value=free]").parent
     assert cost.css_first("[data-ici-count]").text() == f"({free})"
     (option,) = doc.css("fieldset[data-facet=status] input")

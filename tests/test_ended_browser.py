@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from browserkit import Visit, chromium, serve, watch
+from browserkit import Visit, chromium, open_register_filters, serve, watch
 from sitebuild import SOURCE_DATE_EPOCH, Built
 from test_ended import CURRENT, ENDED, TOPIC, _fixture
 
@@ -77,6 +77,7 @@ def test_status_ended_in_the_url_shows_the_ended_services(open_page) -> None:
     status = page.locator("[data-ici-status]")
     assert status.text_content() == f"Services shown: {len(ENDED)} of {len(ENDED)}"
     # unticking goes back to the current services, and the URL says so
+    open_register_filters(page)
     page.uncheck("input[name=status][value=ended]")
     assert sorted(_visible_services(page)) == sorted(CURRENT)
     assert page.url.endswith("/en/register/")

@@ -18,8 +18,10 @@ def test_trafficking_guide_gives_the_trust_line_number_from_the_data(
 ) -> None:
     number = TRUST_LINE["phones"][0]["number"].replace(" ", "")
     doc = site.html(f"{LANGS[lang]}guide/trafficking/index.html")
-    steps = doc.css_first("article ol")
-    first = steps.css_first("li")
+    # the first paragraph after the heading: the number to tap, then its contact card
+    first = doc.css_first("article h1").next
+    while first is not None and first.tag != "p":
+        first = first.next
     assert [a.attributes["href"] for a in first.css("a[href^='tel:']")] == [f"tel:{number}"]
     # and the page links the trust line's own record page
     assert doc.css("article a[href$='contacts/trafficking-trust-line/']")

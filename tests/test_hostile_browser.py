@@ -33,12 +33,13 @@ BODY = (
 )
 NEWS_FRONT = (
     "---\ntemplate: ici/news_item.html\nici_list: news_item\ndate: 2017-12-28\n"
-    "description: 'Apraksts par jaunumu ar apostrofu '' onmouseover=alert(9) x='''\n---\n"
+    "description: 'Apraksts par jaunumu ar apostrofu '' onmouseover=alert(9) x='''\n"
+    'sources:\n  - {title: Avots, publisher: ICI, published: "2017-12-28"}\n---\n'
 )
 VISITED = [
     "",
     "guide/work/",
-    "guide/study/",
+    "guide/family/",
     "news/",
     "news/hostile/",
     "register/",
@@ -49,7 +50,10 @@ VISITED = [
 
 
 def _with_front_matter(path: Path, fields: str) -> str:
-    return f"---\n{fields}\n---\n" + path.read_text(encoding="utf-8")
+    """The page with ``fields`` added at the top of its front matter (it has its sources)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    return f"---\n{fields}\n" + text[4:]
 
 
 def _replace_heading(path: Path, heading: str) -> str:
@@ -70,7 +74,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
             "docs/lv/guide/work.md": _with_front_matter(
                 docs / "guide" / "work.md", f"title: '{title}'\ndescription: '{description}'"
             ),
-            "docs/lv/guide/study.md": _replace_heading(docs / "guide" / "study.md", ESCAPED_HEADING)
+            "docs/lv/guide/family.md": _replace_heading(
+                docs / "guide" / "family.md", ESCAPED_HEADING
+            )
             + "\n\n"
             + BODY,
             "docs/lv/news/hostile.md": NEWS_FRONT + f"# Jaunums {ESCAPED_HEADING}\n\n" + BODY,
@@ -97,7 +103,7 @@ def test_titles_and_descriptions_reach_the_reader_as_text(hostile: Built) -> Non
     metas = work.css('meta[name="description"]')
     assert [m.attributes["content"] for m in metas] == [QUOTED_DESCRIPTION]
     assert not work.css('meta[http-equiv="refresh"]')
-    study = hostile.html("guide/study/index.html")
+    study = hostile.html("guide/family/index.html")
     plain = ESCAPED_HEADING.replace("&lt;", "<").replace("&gt;", ">")
     assert study.css_first("title").text().startswith(plain)
     assert study.css_first("h1").text() == plain

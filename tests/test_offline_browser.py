@@ -100,7 +100,7 @@ def test_kept_pages_work_offline_and_others_show_the_offline_page(
         page.goto(home + "contacts/")
         badges_filled(page)  # "open now" works from the kept script and data
         page.goto(home + "register/")
-        page.wait_for_selector("[data-ici-filters]:not([hidden])")
+        page.wait_for_selector("[data-ici-filter-toggle].is-ready")  # the register's script ran
         page.locator("[data-ici-pin] button[data-pinned=false]").first.click()
         page.wait_for_selector("[data-ici-shortlist-items] li")
         # search needs the network: the box says so in the reader's language
@@ -227,7 +227,7 @@ def test_without_service_workers_the_site_works_as_before(
     for path in ("", "contacts/", "register/"):
         page.goto(base + path)
         assert _h1(page)
-    page.wait_for_selector("[data-ici-filters]:not([hidden])")  # the register's script ran
+    page.wait_for_selector("[data-ici-filter-toggle].is-ready")  # the register's script ran
     assert (
         page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.controller : null") is None
     )
