@@ -34,7 +34,7 @@ def browser_base(site: Built) -> Iterator[tuple[object, str]]:
 
 @pytest.fixture(scope="module")
 def current_base(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, browser_base: tuple[object, str]
 ) -> Iterator[tuple[object, str]]:
     """The site with ICI's services current again: the real ones ended in 2020, and only
     they have a contact point in every region (what the printed pages are about)."""
@@ -46,8 +46,9 @@ def current_base(
     )
     built = build_copy(tmp_path_factory.mktemp("current"), {"data/services.yaml": current})
     assert built.returncode == 0, built.output
-    with serve(built.site) as base, chromium() as browser:
-        yield browser, base
+    # the module's browser: Playwright's sync API runs one instance per thread
+    with serve(built.site) as base:
+        yield browser_base[0], base
 
 
 def _tab(browser: object) -> tuple[object, object, list[str]]:
