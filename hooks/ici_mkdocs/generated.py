@@ -14,7 +14,7 @@ from mkdocs.structure.toc import get_toc
 
 from ici.pages import PageSpec, record_pages
 
-from .state import current_lang, i18n, state
+from .state import current_lang, i18n, lang_prefix, state
 
 
 class RecordPage(Page):
@@ -34,11 +34,9 @@ class RecordPage(Page):
 
 
 def _file(config: MkDocsConfig, lang: str, spec: PageSpec) -> File:
-    plugin = i18n(config)
     slug = spec.path.rstrip("/")
     f = File.generated(config, f"{lang}/{slug}.md", content=spec.stub(lang))
-    prefix = "" if lang == plugin.default_language else f"{lang}/"
-    f.dest_uri = f"{prefix}{spec.path}index.html"
+    f.dest_uri = f"{lang_prefix(config, lang)}{spec.path}index.html"
     f.locale = f.localization = f.locale_alternate_of = lang
     f.norm_src_uri = f"{slug}.md"
     # record pages are reached from listings; in the nav they would grow every page

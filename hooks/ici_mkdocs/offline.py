@@ -18,7 +18,7 @@ from ici.service_worker import SW_NAME, service_worker
 from ici.views.offline import offline_view
 from ici.webapp import MANIFEST, icon_files, manifest
 
-from .state import current_lang, i18n, state
+from .state import current_lang, i18n, lang_prefix, state
 
 log = logging.getLogger("mkdocs.plugins.ici.offline")
 
@@ -26,15 +26,11 @@ log = logging.getLogger("mkdocs.plugins.ici.offline")
 _files: dict[str, Files] = {}
 
 
-def _prefix(config: MkDocsConfig, lang: str) -> str:
-    return "" if lang == i18n(config).default_language else f"{lang}/"
-
-
 def on_files(files: Files, config: MkDocsConfig) -> None:
     """Remember the language's pages; keep the offline page out of the sitemap."""
     lang = current_lang(config)
     _files[lang] = files
-    offline_url = _prefix(config, lang) + OFFLINE_PAGE
+    offline_url = lang_prefix(config, lang) + OFFLINE_PAGE
     per_lang = i18n(config).i18n_files_per_language
     per_lang[lang] = [f for f in per_lang.get(lang, []) if f.url != offline_url]
 
@@ -62,7 +58,7 @@ def add_context(
     context["ici_manifest"] = link(MANIFEST)
     if (page.meta or {}).get("ici_offline"):
         lang = current_lang(config)
-        prefix = _prefix(config, lang)
+        prefix = lang_prefix(config, lang)
         titles = _titles(nav, _files[lang], prefix)
         topics = [p for p in titles if p.startswith(GUIDE) and p.count("/") == 2]
         context.update(offline_view(state().dataset, lang, titles, topics))
@@ -86,7 +82,7 @@ def write_site(config: MkDocsConfig) -> None:
     for path, content in icon_files().items():
         _write(site / path, content)
     for lang in langs:
-        prefix = _prefix(config, lang)
+        prefix = lang_prefix(config, lang)
         text = {k: strings.get(f"app.{k}", lang) for k in ("name", "short_name", "description")}
         to_root = "../" * prefix.count("/")
         _write(site / prefix / MANIFEST, manifest(lang, **text, to_root=to_root))
@@ -97,7 +93,7 @@ def write_site(config: MkDocsConfig) -> None:
     except PrecacheError as exc:
         raise PluginError(f"Offline precache: {exc}") from None
     for lang, precache in precaches.items():
-        prefix = _prefix(config, lang)
+        prefix = lang_prefix(config, lang)
         others = [] if prefix else [f"{other}/" for other in langs if other != lang]
         _write(site / prefix / SW_NAME, service_worker(precache, others))
         log.info(

@@ -24,7 +24,7 @@ from ici.ui import Strings
 from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
 
-from .state import current_lang, i18n, state, stop_on_markup
+from .state import current_lang, i18n, lang_prefix, state, stop_on_markup
 from .template_cache import BYTECODE, Fragments, fragment_key
 
 
@@ -66,13 +66,9 @@ def _own_script(caller: Any) -> str:
     return csp.OWN_SCRIPTS.write(str(caller()))
 
 
-def _lang_prefix(config: MkDocsConfig, lang: str) -> str:
-    return "" if lang == i18n(config).default_language else f"{lang}/"
-
-
 def page_linker(page: Page, config: MkDocsConfig, lang: str | None = None):
     """``link(path)``: a URL relative to ``page`` for a site path in the page's language."""
-    prefix = _lang_prefix(config, lang or current_lang(config))
+    prefix = lang_prefix(config, lang or current_lang(config))
 
     def link(path: str) -> str:
         url = get_relative_url(prefix + path, page.url)

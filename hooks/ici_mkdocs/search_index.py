@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from ici.pagefind_files import PagefindFormatError, stabilize
 from ici.search import SearchSpecError, client_strings, excluded, normalize
 
-from .state import current_lang, i18n, state
+from .state import current_lang, lang_prefix, state
 
 log = logging.getLogger("mkdocs.plugins.ici.search")
 
@@ -55,8 +55,7 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
 
 def _site_path(page: Page, config: MkDocsConfig) -> str:
     lang = current_lang(config)
-    prefix = "" if lang == i18n(config).default_language else f"{lang}/"
-    return (page.url or "").removeprefix(prefix)
+    return (page.url or "").removeprefix(lang_prefix(config, lang))
 
 
 def add_search_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from ici.outputs import language_outputs
 
 from . import forked
-from .state import current_lang, i18n, is_first_build, state
+from .state import current_lang, i18n, is_first_build, lang_prefix, state
 
 
 def keep_404(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -28,7 +28,7 @@ def restore_404(config: MkDocsConfig) -> None:
 
 
 def _write(config: MkDocsConfig, lang: str) -> None:
-    prefix = "" if lang == i18n(config).default_language else f"{lang}/"
+    prefix = lang_prefix(config, lang)
     site = FsPath(config.site_dir)
     for path, content in language_outputs(state().dataset, lang).items():
         target = site / prefix / path

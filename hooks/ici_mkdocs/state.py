@@ -55,6 +55,11 @@ def current_lang(config: MkDocsConfig) -> str:
     return i18n(config).current_language
 
 
+def lang_prefix(config: MkDocsConfig, lang: str) -> str:
+    """Where a language's pages live below the site root: "" for the default, "ru/"."""
+    return "" if lang == i18n(config).default_language else f"{lang}/"
+
+
 def with_hints(exc: DataError) -> str:
     """The problem list for the build's log, each with the "how to fix" of ``make check``."""
     lines = exc.report().splitlines()
