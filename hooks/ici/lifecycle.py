@@ -113,18 +113,22 @@ def status_problems(src: Source, coll: str, today: date) -> list[Problem]:
                     where,
                     f"expected an end date only with status: ended, got {value!r} "
                     f"with status {rec.get('status', ACTIVE)!r}",
+                    "lifecycle.not_ended",
                 )
             )
             continue
         first = first_day(value)
         if first is None:
-            out.append(src.problem(where, f"expected a real calendar date, got {value!r}"))
+            out.append(
+                src.problem(where, f"expected a real calendar date, got {value!r}", "date.unreal")
+            )
         elif first > today:
             out.append(
                 src.problem(
                     where,
                     f"expected an end date not after the build date {today.isoformat()}, "
                     f"got {value!r}",
+                    "lifecycle.future_end",
                 )
             )
         start = rec.get("start_date")
@@ -132,6 +136,10 @@ def status_problems(src: Source, coll: str, today: date) -> list[Problem]:
         over = last_day(value)
         if begun and over and over < begun:
             out.append(
-                src.problem(where, f"expected ended not before start_date {start}, got {value!r}")
+                src.problem(
+                    where,
+                    f"expected ended not before start_date {start}, got {value!r}",
+                    "date.order",
+                )
             )
     return out

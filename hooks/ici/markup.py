@@ -56,6 +56,7 @@ class Finding:
 
     message: str
     needle: str
+    code: str = "markup.html"
 
 
 def url_scheme(url: str) -> str | None:

@@ -112,7 +112,13 @@ def read_item(
         text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         return None, [
-            Problem(display, 1, "", f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}")
+            Problem(
+                display,
+                1,
+                "",
+                f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}",
+                "content.encoding",
+            )
         ]
     bad = line_problems(text, display)
     if bad:
@@ -122,7 +128,11 @@ def read_item(
     if front is None or not front.strip():
         return None, [
             Problem(
-                display, 1, "", "expected front matter between --- lines with date and description"
+                display,
+                1,
+                "",
+                "expected front matter between --- lines with date and description",
+                "news.front_matter",
             )
         ]
     src, problems = parse_text(front, display, ("template", "ici_list", "date", "description"))
@@ -132,7 +142,13 @@ def read_item(
     title = _title(body)
     if title is None:
         problems.append(
-            Problem(display, 1, "", "expected a first-level heading (# Title), got nothing")
+            Problem(
+                display,
+                1,
+                "",
+                "expected a first-level heading (# Title), got nothing",
+                "news.heading",
+            )
         )
     when = None
     raw = src.data.get("date")
@@ -141,7 +157,11 @@ def read_item(
             when = PartialDate.parse(raw)
         except ValueError:
             problems.append(
-                src.problem(("date",), f"expected a real calendar date, got {show_value(raw)}")
+                src.problem(
+                    ("date",),
+                    f"expected a real calendar date, got {show_value(raw)}",
+                    "date.unreal",
+                )
             )
     if problems or when is None or title is None:
         return None, problems
@@ -191,6 +211,7 @@ def load_news(root: FsPath, langs: tuple[str, ...] = LANGS) -> tuple[News, list[
                         "date",
                         f"expected the same date as {base[slug].file} ({base[slug].date.iso()}), "
                         f"got {item.date.iso()!r}",
+                        "news.date_mismatch",
                     )
                 )
         merged = {**base, **own[lang]}  # a missing translation is built from the lv page

@@ -53,6 +53,7 @@ def _record_problems(
             yield src.problem(
                 (*path, "sources", i, "published"),
                 f"expected a date not after the build date {today}, got {s['published']!r}",
+                "source.future",
             )
     value = newest(sources)
     reviewed = rec.get("last_reviewed")
@@ -66,11 +67,13 @@ def _record_problems(
             yield src.problem(
                 (*path, "last_reviewed"),
                 f"expected a date not after the build date {today}, got {reviewed!r}",
+                "source.future",
             )
         elif not first <= day < after:
             yield src.problem(
                 (*path, "last_reviewed"),
                 f"expected the date of the newest source ({value}), got {reviewed!r}",
+                "source.last_reviewed",
             )
 
 
@@ -92,6 +95,7 @@ def _future_problems(src: Source, coll: str, field: str, today: date) -> Iterato
                 f"expected a source from the last {STALE_MONTHS} months for a date after "
                 f"the build date {today}, got {rec[field]!r} with the newest source "
                 f"{value or 'none'}",
+                "source.stale",
             )
 
 

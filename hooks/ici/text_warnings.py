@@ -55,6 +55,7 @@ def _glossary_problem(file: str, line: int, path: str, usage, found: str) -> Pro
         line,
         path,
         f"glossary {usage.term}: expected {usage.preferred!r} in {usage.lang}, got {found!r}",
+        "warning.glossary",
     )
 
 
@@ -83,6 +84,7 @@ def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
                         "",
                         f"line starts with {start!r}: expected a numbered list item, got what "
                         "may be an ordinal (Markdown shows it as a list item numbered 1)",
+                        "warning.ordinal",
                     )
                 )
     return warnings

@@ -179,7 +179,9 @@ def guard_content(content: str, page: Page, config: MkDocsConfig) -> None:
         return
     docs = FsPath(config.docs_dir).resolve()
     problems = page_markup_problems(state().root, docs, FsPath(src).resolve(), content)
-    fallback = Problem(f"docs/{page.file.src_uri}", 0, "", "expected Markdown without active HTML")
+    fallback = Problem(
+        f"docs/{page.file.src_uri}", 0, "", "expected Markdown without active HTML", "markup.html"
+    )
     stop_on_markup(problems or [fallback])
 
 
