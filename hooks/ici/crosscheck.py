@@ -12,25 +12,17 @@ from typing import Any
 import phonenumbers
 
 from .clock import build_time
+from .kinds import KINDS
 from .lifecycle import status_problems
 from .problems import Path, Problem
 from .provenance_check import provenance_problems
 from .rrule_check import rule_problem
+from .text import LANGS
+from .vocab import REGIONS
 from .yamlsource import Source
 
-LANGS = ("lv", "ru", "en")
-# the regions of schemas/common.schema.json, in display order
-REGIONS = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale")
-
-# (file key, collection key) of every record collection, and what each id must be unique in
-COLLECTIONS = {
-    "organizations": "services",
-    "services": "services",
-    "branches": "contacts",
-    "events": "events",
-    "courses": "courses",
-    "figures": "figures",
-}
+# collection -> the data file that holds it (ids are unique within a collection)
+COLLECTIONS = {kind.collection: kind.file for kind in KINDS}
 
 
 def _list(value: Any) -> list[Any]:

@@ -14,8 +14,8 @@ from .dataset import Dataset
 from .pages import KINDS, record_path
 from .problems import Problem
 
-# scheme in a Markdown link -> page kind
-SCHEMES = {"service": "service", "branch": "branch", "event": "event", "course": "course"}
+# scheme in a Markdown link -> page kind: a kind's name is its scheme (ici.kinds)
+SCHEMES = {name: name for name in KINDS}
 _LINK = re.compile(r"\]\((?P<scheme>[a-z]+):(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
 _FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
 

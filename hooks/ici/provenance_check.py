@@ -16,19 +16,14 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from .clock import build_time
+from .kinds import KINDS
 from .problems import Problem
 from .provenance import STALE_MONTHS, newest, partial_date, period_end
 from .yamlsource import Source
 
 # (file key, collection) of every record that carries sources
-_RECORDS = (
-    ("services", "organizations"),
-    ("services", "services"),
-    ("contacts", "branches"),
-    ("events", "events"),
-    ("courses", "courses"),
-    ("figures", "figures"),
-)
+# (data file, collection) of every kind of record: each record carries its sources
+_RECORDS = tuple((kind.file, kind.collection) for kind in KINDS)
 
 
 def _valid_sources(rec: dict[str, Any]) -> list[dict[str, Any]]:

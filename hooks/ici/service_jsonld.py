@@ -11,8 +11,9 @@ from typing import Any
 from .dataset import Dataset, Record
 from .fmt import SCHEMA_DAYS, e164, language_name
 from .lifecycle import is_ended, last_day
-from .register import CHANNELS, branches_of, email, labels, organization, phones, website
+from .register import branches_of, email, labels, organization, phones, website
 from .text import plain
+from .vocab import CHANNELS
 
 _ORG_TYPES = {"state": "GovernmentOrganization", "municipal": "GovernmentOrganization"}
 
