@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from pathlib import Path as FsPath
 from typing import TextIO
@@ -101,8 +102,6 @@ def _count(n: int, word: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m ici.check``."""
-    import sys
-
     parser = argparse.ArgumentParser(prog="python -m ici.check", description=__doc__)
     parser.add_argument("root", nargs="?", type=FsPath, default=PROJECT_ROOT)
     parser.add_argument(

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import phonenumbers
+from babel import Locale
 
 from .clock import build_time
 from .kinds import KINDS
@@ -272,9 +273,6 @@ def missing_translations(src: Source) -> Iterator[Problem]:
 
 
 def _known_country(code: str) -> bool:
-    # imported here: only the figures need Babel's territory list
-    from babel import Locale
-
     return code in Locale.parse("en").territories
 
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from .problems import Problem
 from .provenance import format_partial
-
-if TYPE_CHECKING:
-    from .problems import Problem
-    from .yamlsource import Source
+from .yamlsource import Source
 
 # the zone of eventtime.RIGA (not imported: the data checks import this module first)
 _RIGA = ZoneInfo("Europe/Riga")

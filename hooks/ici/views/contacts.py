@@ -19,10 +19,10 @@ from ..fmt import (
 from ..holiday_days import holiday_days
 from ..lifecycle import is_ended
 from ..pages import KINDS, record_path
+from ..paths import vcard_href, vcard_path
 from ..provenance import provenance_view, sources_jsonld
 from ..text import pick, plain
 from ..ui import Strings
-from ..vcard import vcard_href, vcard_path
 from .contacts_ld import branch_org, contacts_graph
 
 KIND_ORDER = ("office", "contact_point", "hotline")

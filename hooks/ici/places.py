@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dataset import Dataset
-from ..fmt import e164, language_name, phone_display
-from ..pages import record_path
-from ..text import pick, plain
-from ..vocab import REGIONS
+from .dataset import Dataset
+from .fmt import e164, language_name, phone_display
+from .pages import record_path
+from .text import pick, plain
+from .vocab import REGIONS
 
 # region codes in the order the filters list them; "online" for places on the internet
 REGION_ORDER = (*REGIONS, "online")
