@@ -60,7 +60,7 @@ SHARED = {
     "precache",
     "register",
     "search",
-    "service_jsonld",
+    "jsonld",
     "translation_status",
 }
 EXPORTS = {

@@ -35,13 +35,14 @@ class Kind:
         return self.name is not None
 
 
-# in the order of the generated pages; the collections of one file in the file's order
+# in the order of the data files (the translation status lists them so), and the
+# collections of one file in the file's order
 KINDS: tuple[Kind, ...] = (
+    Kind("organizations", "services"),
+    Kind("services", "services", "service", "register/{id}/", "ici/service.html", "name"),
     Kind("branches", "contacts", "branch", "contacts/{id}/", "ici/branch.html", "name"),
     Kind("events", "events", "event", "events/{id}/", "ici/event.html"),
     Kind("courses", "courses", "course", "courses/{id}/", "ici/course.html"),
-    Kind("organizations", "services"),
-    Kind("services", "services", "service", "register/{id}/", "ici/service.html", "name"),
     Kind("figures", "figures"),
 )
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..dataset import Dataset, Record
 from ..fmt import format_day, hours_rows, language_name
+from ..jsonld import service_jsonld
 from ..lifecycle import ENDED, ended_label, is_ended, status_of
 from ..pages import record_path
 from ..provenance import provenance_view, sources_jsonld
@@ -21,7 +22,6 @@ from ..register import (
     phones,
     website,
 )
-from ..service_jsonld import service_jsonld
 from ..text import pick
 from ..vocab import CATEGORIES, CHANNELS, PROVIDER_TYPES, REGIONS
 from .contacts import branch_summary, phone_view, point_view
