@@ -19,6 +19,7 @@ DATA = {
     "crosscheck",
     "dataset",
     "eventtime",
+    "frontmatter",
     "examples",
     "fmt",
     "gitdates",

@@ -14,13 +14,12 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import markup
+from .frontmatter import FRONT_MATTER
 from .problems import Path, Problem, format_path
 from .text import LANGS
 from .textguard import bad_text, line_problems
 from .yamlcompose import LimitError, compose
 
-# the same front matter MkDocs reads (mkdocs.utils.meta.YAML_RE)
-_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -57,7 +56,7 @@ class _Page:
     def _read_front_matter(self) -> None:
         if not self.text.startswith("---"):
             return
-        m = _FRONT.match(self.text)
+        m = FRONT_MATTER.match(self.text)
         if m is None:
             self._problem(
                 1,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
 
+from .frontmatter import split_front_matter
 from .problems import Problem, show_value
 from .schema_check import SCHEMA_DIR, schema_problems
 from .text import DEFAULT_LANG, LANGS, Text
@@ -20,7 +21,6 @@ from .textguard import line_problems
 from .yamlsource import parse_text
 
 NEWS_DIR = "news"
-_FENCE = "---"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
 
@@ -81,18 +81,6 @@ class News:
     def for_lang(self, lang: str) -> list[NewsItem]:
         """Items shown in ``lang``, newest first."""
         return self.items.get(lang, [])
-
-
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter or None, body, line number where the body starts)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != _FENCE:
-        return None, text, 1
-    for i in range(1, len(lines)):
-        if lines[i].strip() == _FENCE:
-            # pad so that YAML line numbers are the file's line numbers
-            return "\n" + "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
-    return None, text, 1
 
 
 def _title(body: str) -> str | None:

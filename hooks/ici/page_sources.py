@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path as FsPath
 
-from .news import split_front_matter
+from .frontmatter import split_front_matter
 from .problems import Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .text import LANGS
