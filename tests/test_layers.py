@@ -62,7 +62,9 @@ SHARED = {
     "register",
     "search",
     "jsonld",
+    "translation_model",
     "translation_status",
+    "translation_text",
 }
 EXPORTS = {
     "calendar_ics",

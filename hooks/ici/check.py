@@ -22,7 +22,8 @@ from .glossary import Glossary, load_glossary
 from .hints import hint_for
 from .problems import DataError, Problem
 from .text_warnings import text_warnings
-from .translation_status import report_lines, translation_report
+from .translation_status import translation_report
+from .translation_text import report_lines
 from .validate import validate
 from .views import LIST_VIEWS
 
