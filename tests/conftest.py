@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from hostilekit import make_base
+from ici.context import RenderContext
+from ici.dataset import Dataset
+from ici.ui import load_strings
 from sitebuild import Built, build_copy
 
 
@@ -86,3 +89,9 @@ def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def hostile_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project copy that hostile-input cases (tests/hostilekit.py) are cloned from."""
     return make_base(tmp_path_factory.mktemp("hostile") / "base")
+
+
+def render_context(ds: Dataset, lang: str) -> RenderContext:
+    """The render context the build hands to views and exports, for a loaded dataset."""
+    assert ds.root is not None
+    return RenderContext(ds, load_strings(ds.root), lang)

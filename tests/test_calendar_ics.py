@@ -11,7 +11,7 @@ import vobject
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from conftest import listing_dataset
+from conftest import listing_dataset, render_context
 from ici import calendar_ics, clock
 from ici import eventtime as et
 from ici.dataset import Dataset
@@ -100,7 +100,7 @@ def test_build_time_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -
 
 def test_feed_holds_every_event_once_with_its_riga_start(ds: Dataset) -> None:
     for lang in ("lv", "ru", "en"):
-        feed = calendar_ics.event_calendars(ds, lang)["events/events.ics"]
+        feed = calendar_ics.event_calendars(render_context(ds, lang))["events/events.ics"]
         events = _events(feed)
         uids = [str(e["UID"]) for e in events]
         assert sorted(uids) == sorted(f"{rid}@integration.lv" for rid in ds.events)
@@ -117,7 +117,8 @@ def test_feed_holds_every_event_once_with_its_riga_start(ds: Dataset) -> None:
 
 def test_feed_starts_are_right_on_both_sides_of_a_dst_change(ds: Dataset) -> None:
     events = {
-        str(e["UID"]): e for e in _events(calendar_ics.event_calendars(ds, "en")[calendar_ics.FEED])
+        str(e["UID"]): e
+        for e in _events(calendar_ics.event_calendars(render_context(ds, "en"))[calendar_ics.FEED])
     }
     # the last Sunday of March 2027 is the 28th: one informative day before, one after
     before = events["info-day-liepaja-2027@integration.lv"]["DTSTART"].dt
@@ -128,7 +129,8 @@ def test_feed_starts_are_right_on_both_sides_of_a_dst_change(ds: Dataset) -> Non
 
 def test_feed_rrule_expands_to_the_same_dates_as_the_page(ds: Dataset) -> None:
     events = {
-        str(e["UID"]): e for e in _events(calendar_ics.event_calendars(ds, "lv")[calendar_ics.FEED])
+        str(e["UID"]): e
+        for e in _events(calendar_ics.event_calendars(render_context(ds, "lv"))[calendar_ics.FEED])
     }
     evening = events["cultural-evenings-riga@integration.lv"]
     rule = rrulestr(
@@ -160,7 +162,8 @@ def test_riga_vtimezone_matches_the_zoneinfo_database() -> None:
 
 def test_cancelled_and_moved_events_in_the_feed(ds: Dataset) -> None:
     events = {
-        str(e["UID"]): e for e in _events(calendar_ics.event_calendars(ds, "en")[calendar_ics.FEED])
+        str(e["UID"]): e
+        for e in _events(calendar_ics.event_calendars(render_context(ds, "en"))[calendar_ics.FEED])
     }
     cancelled = events["cultural-evening-liepaja-2026@integration.lv"]
     assert str(cancelled["STATUS"]) == "CANCELLED"
@@ -172,7 +175,7 @@ def test_cancelled_and_moved_events_in_the_feed(ds: Dataset) -> None:
 
 
 def test_each_event_file_holds_that_event_in_the_language(ds: Dataset) -> None:
-    files = calendar_ics.event_calendars(ds, "ru")
+    files = calendar_ics.event_calendars(render_context(ds, "ru"))
     assert set(files) == {f"events/{rid}.ics" for rid in ds.events} | {"events/events.ics"}
     for rid, rec in ds.events.items():
         (event,) = _events(files[f"events/{rid}.ics"])
@@ -186,28 +189,30 @@ def test_calendars_are_stable_and_stamped_from_source_date_epoch(
     ds: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    first = calendar_ics.event_calendars(ds, "lv")
+    first = calendar_ics.event_calendars(render_context(ds, "lv"))
     later = copy.copy(ds)
     later.built_at = datetime(2030, 1, 1, tzinfo=UTC)  # another day's build of the same data
-    assert calendar_ics.event_calendars(later, "lv") == first
+    assert calendar_ics.event_calendars(render_context(later, "lv")) == first
     stamps = {e["DTSTAMP"].dt for e in _events(first["events/events.ics"])}
     assert stamps == {datetime(2026, 1, 1, tzinfo=UTC)}
     # without SOURCE_DATE_EPOCH the stamp comes from the data, never from the clock
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    again = calendar_ics.event_calendars(ds, "lv")
-    assert again == calendar_ics.event_calendars(ds, "lv")
+    again = calendar_ics.event_calendars(render_context(ds, "lv"))
+    assert again == calendar_ics.event_calendars(render_context(ds, "lv"))
     event = _events(again["events/ngo-dialogue-platform-5.ics"])[0]
     assert event["DTSTAMP"].dt == datetime(2017, 9, 21, 7, tzinfo=UTC)
 
 
 def test_local_until_is_written_in_utc(ds: Dataset) -> None:
     until = {**MONTHLY, "rrule": "FREQ=MONTHLY;BYDAY=3TH;UNTIL=20270430T235900"}
-    event = calendar_ics.vevent(ds, until, "lv")
+    event = calendar_ics.vevent(render_context(ds, "lv"), until)
     assert event["RRULE"]["UNTIL"] == [datetime(2027, 4, 30, 20, 59, tzinfo=UTC)]
 
 
 def test_feed_is_read_by_a_second_parser(ds: Dataset) -> None:
-    feed = calendar_ics.event_calendars(ds, "lv")["events/events.ics"].decode("utf-8")
+    feed = calendar_ics.event_calendars(render_context(ds, "lv"))["events/events.ics"].decode(
+        "utf-8"
+    )
     cal = vobject.readOne(feed)
     assert len(cal.vevent_list) == len(ds.events)
     assert cal.vtimezone.tzid.value == "Europe/Riga"
@@ -217,7 +222,7 @@ def test_partial_dates_are_all_day_entries(ds: Dataset) -> None:
     """A date without time is one all-day entry; a month without day spans the month and
     says in its summary that the day is not known. Both parse as valid iCalendar."""
     for lang, unknown in (("lv", "precīzs datums nav zināms"), ("en", "exact date not known")):
-        files = calendar_ics.event_calendars(ds, lang)
+        files = calendar_ics.event_calendars(render_context(ds, lang))
         (day,) = _events(files["events/partial-day.ics"])
         assert day["DTSTART"].to_ical() == b"20170921"
         assert day["DTSTART"].params["VALUE"] == "DATE"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from conftest import render_context
 from ici.dataset import load_dataset
 from ici.fmt import SCHEMA_DAYS
 from ici.jsonld import contacts_graph, opening_hours, service_jsonld
@@ -36,6 +37,6 @@ def test_services_and_branches_give_hours_in_the_same_form() -> None:
     ds = load_dataset(ROOT)
     found = _hours(contacts_graph(ds, list(ds.branches.values()), "en"))
     for rec in ds.services.values():
-        found += _hours(service_jsonld(ds, rec, "en"))
+        found += _hours(service_jsonld(render_context(ds, "en"), rec))
     assert found  # the real data has opening hours
     assert {day for spec in found for day in spec["dayOfWeek"]} <= DAY_NAMES

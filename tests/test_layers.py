@@ -16,6 +16,7 @@ CORE = ROOT / "hooks" / "ici"
 # data: loading, schemas and the checks the loader runs; the declarations and vocabularies
 DATA = {
     "clock",
+    "context",
     "crosscheck",
     "dataset",
     "eventtime",
@@ -164,3 +165,68 @@ def test_the_rule_finds_an_upward_and_a_sideways_import() -> None:
     # the same files, read as if they were lower (or exports): their imports now go up
     assert any("a higher layer" in p for p in upward_imports(view, "pages"))
     assert any("are apart" in p for p in upward_imports(view, "calendar_ics"))
+
+
+# Views and exports render what the render context (ici.context) holds: they read no file
+# and find no project folder of their own. The translation status page is the exception
+# named here: its report is computed from the project's git history (ici.translation_status).
+RENDERERS = sorted(
+    path
+    for path in SOURCES
+    if _module(path).startswith("views.")
+    or _module(path) in EXPORTS - {"assets", "pagefind_files", "precache", "service_worker"}
+    or _module(path) in {"jsonld", "places", "register"}
+)
+FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "glob", "rglob"}
+PROJECT_NAMES = {"PROJECT_ROOT", "CODE_ROOT", "__file__"}
+READS_PROJECT = {"views.status"}
+
+
+def file_access(path: Path) -> list[str]:
+    """``file:line: ...`` for every file read or write, and every reference to the project
+    folder (``PROJECT_ROOT``, ``__file__``, ``ds.root``) in ``path``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        where = f"{path.name}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in FILE_CALLS:
+                found.append(f"{where}: calls {name}()")
+        elif isinstance(node, ast.Name) and node.id in PROJECT_NAMES:
+            found.append(f"{where}: uses {node.id}")
+        elif isinstance(node, ast.ImportFrom) and any(a.name in PROJECT_NAMES for a in node.names):
+            found.append(f"{where}: imports {', '.join(a.name for a in node.names)}")
+        elif isinstance(node, ast.Attribute) and node.attr == "root":
+            found.append(f"{where}: uses .root")
+    return sorted(found)
+
+
+@pytest.mark.parametrize("path", RENDERERS, ids=lambda p: p.relative_to(CORE).as_posix())
+def test_views_and_exports_read_no_file(path: Path) -> None:
+    if _module(path) in READS_PROJECT:
+        assert file_access(path), "the exception is no longer needed: remove it"
+        return
+    assert file_access(path) == []
+
+
+def test_the_file_rule_finds_reads_and_the_project_folder(tmp_path: Path) -> None:
+    """The rule itself, on a module written the way views must not be."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from ..ui import CODE_ROOT\n"
+        "def view(ds, lang):\n"
+        "    text = (ds.root / 'data' / 'strings.yaml').read_text()\n"
+        "    with open(PROJECT_ROOT / 'x') as f:\n"
+        "        return f.read() + text\n",
+        encoding="utf-8",
+    )
+    assert file_access(bad) == [
+        "bad.py:1: imports CODE_ROOT",
+        "bad.py:3: calls read_text()",
+        "bad.py:3: uses .root",
+        "bad.py:4: calls open()",
+        "bad.py:4: uses PROJECT_ROOT",
+    ]
+    # every view and export is checked
+    assert {"views.events", "exports_hsds", "calendar_ics"} <= {_module(p) for p in RENDERERS}

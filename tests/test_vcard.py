@@ -6,6 +6,7 @@ import vobject
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import render_context
 from ici.dataset import load_dataset
 from ici.fmt import clock
 from ici.outputs import language_outputs
@@ -51,7 +52,7 @@ def test_paths_of_a_branch_vcard() -> None:
 def test_every_language_writes_every_branch_vcard() -> None:
     ds = load_dataset(ROOT)
     for lang in ("lv", "ru", "en"):
-        files = language_outputs(ds, lang)
+        files = language_outputs(render_context(ds, lang))
         assert sorted(p for p in files if p.endswith(".vcf")) == sorted(
             f"contacts/{rid}.vcf" for rid in ds.branches
         )

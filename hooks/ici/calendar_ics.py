@@ -20,10 +20,10 @@ from icalendar.prop import vCalAddress, vText
 
 from . import eventtime as et
 from .clock import source_date_epoch
+from .context import RenderContext
 from .dataset import Dataset, Record
 from .paths import ICS_FEED, ics_path
 from .places import place_text
-from .register import labels
 from .text import plain
 
 UID_DOMAIN = "integration.lv"
@@ -88,8 +88,9 @@ def _description(rec: Record, lang: str) -> str:
     return "\n\n".join(lines)
 
 
-def vevent(ds: Dataset, rec: Record, lang: str) -> Event:
-    """One event as a VEVENT in ``lang``."""
+def vevent(ctx: RenderContext, rec: Record) -> Event:
+    """One event as a VEVENT in the context's language."""
+    ds, lang = ctx.dataset, ctx.lang
     first = et.first_occurrence(rec)
     ev = Event()
     ev.add("uid", uid(rec["id"]))
@@ -104,7 +105,7 @@ def vevent(ds: Dataset, rec: Record, lang: str) -> Event:
         ev.add("dtend", first.end.date())
     summary = plain(rec["title"], lang)
     if first.precision == "month":
-        unknown = labels(ds.root).get("provenance.day_unknown", lang)
+        unknown = ctx.text("provenance.day_unknown")
         summary = f"{summary} ({unknown})"
     if et.is_recurring(rec):
         ev.add("rrule", _rrule(rec))
@@ -146,10 +147,11 @@ def _calendar(ds: Dataset, lang: str, events: list[Event]) -> bytes:
     return cal.to_ical()
 
 
-def event_calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
+def event_calendars(ctx: RenderContext) -> dict[str, bytes]:
     """``events/<id>.ics`` for every event and the feed ``events/events.ics`` of all."""
+    ds, lang = ctx.dataset, ctx.lang
     # each event's VEVENT once, for its own file and for the feed
-    events = {rid: vevent(ds, rec, lang) for rid, rec in ds.events.items()}
+    events = {rid: vevent(ctx, rec) for rid, rec in ds.events.items()}
     files = {ics_path(rid): _calendar(ds, lang, [ev]) for rid, ev in events.items()}
     files[FEED] = _calendar(ds, lang, list(events.values()))
     return files

@@ -12,11 +12,12 @@ from __future__ import annotations
 import csv
 import io
 
-from .dataset import Dataset, Record
+from .context import RenderContext
+from .dataset import Record
 from .fmt import e164, hours_rows, language_name
 from .lifecycle import is_ended, status_of
 from .pages import record_path
-from .register import branches_of, email, labels, organization, phones, website
+from .register import branches_of, email, organization, phones, website
 from .text import plain
 from .vocab import REGIONS
 
@@ -61,9 +62,9 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def service_row(ds: Dataset, rec: Record, lang: str) -> dict[str, str]:
-    """One row of the table, texts in ``lang``."""
-    words = labels()
+def service_row(ctx: RenderContext, rec: Record) -> dict[str, str]:
+    """One row of the table, texts in the context's language."""
+    ds, lang, words = ctx.dataset, ctx.lang, ctx.strings
     org = organization(ds, rec)
     return {
         "id": rec["id"],
@@ -98,11 +99,11 @@ def service_row(ds: Dataset, rec: Record, lang: str) -> dict[str, str]:
     }
 
 
-def services_csv(ds: Dataset, lang: str) -> dict[str, bytes]:
+def services_csv(ctx: RenderContext) -> dict[str, bytes]:
     """``data/services.csv`` for one language (a LANGUAGE_OUTPUTS generator)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for rec in ds.services.values():
-        writer.writerow({k: neutralise(v) for k, v in service_row(ds, rec, lang).items()})
+    for rec in ctx.dataset.services.values():
+        writer.writerow({k: neutralise(v) for k, v in service_row(ctx, rec).items()})
     return {"data/services.csv": out.getvalue().encode("utf-8-sig")}

@@ -12,11 +12,12 @@ import json
 import uuid
 from typing import Any
 
+from .context import RenderContext
 from .dataset import Dataset, Record
 from .fmt import days_label, language_name, phone_display
 from .lifecycle import is_ended
 from .provenance import partial_date
-from .register import branches_of, labels, organization, phones, website
+from .register import branches_of, organization, phones, website
 from .text import plain
 from .vocab import CHANNELS
 
@@ -37,8 +38,8 @@ def _clean(node: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in node.items() if v not in (None, "", [])}
 
 
-def _organization(org: Record, lang: str) -> dict[str, Any]:
-    words = labels()
+def _organization(ctx: RenderContext, org: Record) -> dict[str, Any]:
+    lang, words = ctx.lang, ctx.strings
     return _clean(
         {
             "id": hsds_id("organization", org["id"]),
@@ -136,8 +137,8 @@ def _attribute(sid: str, rid: str, kind: str, code: str, name: str, taxonomy: st
     }
 
 
-def _attributes(rec: Record, sid: str, lang: str) -> list[dict[str, Any]]:
-    words = labels()
+def _attributes(ctx: RenderContext, rec: Record, sid: str) -> list[dict[str, Any]]:
+    lang, words = ctx.lang, ctx.strings
     rid, cat = rec["id"], rec["category"]
     found = [
         {
@@ -199,9 +200,9 @@ def _metadata(rec: Record, sid: str) -> list[dict[str, Any]]:
     return entries
 
 
-def hsds_service(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
-    """One service in HSDS 3.0 form, texts in ``lang``."""
-    words = labels()
+def hsds_service(ctx: RenderContext, rec: Record) -> dict[str, Any]:
+    """One service in HSDS 3.0 form, texts in the context's language."""
+    ds, lang, words = ctx.dataset, ctx.lang, ctx.strings
     rid = rec["id"]
     sid = hsds_id("service", rid)
     org = organization(ds, rec)
@@ -262,20 +263,20 @@ def hsds_service(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
                 }
                 for code in rec.get("languages") or []
             ],
-            "organization": _organization(org, lang),
+            "organization": _organization(ctx, org),
             "cost_options": [cost],
-            "attributes": _attributes(rec, sid, lang),
+            "attributes": _attributes(ctx, rec, sid),
             "metadata": _metadata(rec, sid),
         }
     )
 
 
-def hsds_services(ds: Dataset, lang: str) -> list[dict[str, Any]]:
+def hsds_services(ctx: RenderContext) -> list[dict[str, Any]]:
     """Every service of the register in HSDS 3.0 form, in data order."""
-    return [hsds_service(ds, rec, lang) for rec in ds.services.values()]
+    return [hsds_service(ctx, rec) for rec in ctx.dataset.services.values()]
 
 
-def services_json(ds: Dataset, lang: str) -> dict[str, bytes]:
+def services_json(ctx: RenderContext) -> dict[str, bytes]:
     """``data/services.json`` for one language (a LANGUAGE_OUTPUTS generator)."""
-    body = json.dumps(hsds_services(ds, lang), ensure_ascii=False, indent=1) + "\n"
+    body = json.dumps(hsds_services(ctx), ensure_ascii=False, indent=1) + "\n"
     return {"data/services.json": body.encode("utf-8")}

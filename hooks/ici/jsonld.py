@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .context import RenderContext
 from .dataset import Dataset, Record
 from .fmt import SCHEMA_DAYS, e164, language_name
 from .lifecycle import is_ended, last_day
-from .register import branches_of, email, labels, organization, phones, website
+from .register import branches_of, email, organization, phones, website
 from .text import plain
 from .vocab import CHANNELS
 
@@ -130,8 +131,8 @@ def _service_place(branch: Record, lang: str) -> dict[str, Any]:
     return node
 
 
-def _channels(ds: Dataset, rec: Record, lang: str) -> list[dict[str, Any]]:
-    words = labels()
+def _channels(ctx: RenderContext, rec: Record) -> list[dict[str, Any]]:
+    ds, lang, words = ctx.dataset, ctx.lang, ctx.strings
     nodes = []
     for channel in CHANNELS:
         if channel not in rec["channels"]:
@@ -158,9 +159,9 @@ def _channels(ds: Dataset, rec: Record, lang: str) -> list[dict[str, Any]]:
     return nodes
 
 
-def service_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
-    """The JSON-LD object of one service in one language."""
-    words = labels()
+def service_jsonld(ctx: RenderContext, rec: Record) -> dict[str, Any]:
+    """The JSON-LD object of one service in the context's language."""
+    ds, lang, words = ctx.dataset, ctx.lang, ctx.strings
     org = organization(ds, rec)
     node: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -178,7 +179,7 @@ def service_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
             {"@type": "Language", "name": language_name(code, lang), "alternateName": code}
             for code in (rec.get("languages") or [])
         ],
-        "availableChannel": _channels(ds, rec, lang),
+        "availableChannel": _channels(ctx, rec),
         "hoursAvailable": opening_hours(rec.get("schedules")),
     }
     if rec.get("eligibility_description"):

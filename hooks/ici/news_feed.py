@@ -11,6 +11,7 @@ from datetime import UTC, datetime, time
 
 from feedgen.feed import FeedGenerator
 
+from .context import RenderContext
 from .dataset import Dataset
 from .news import NewsItem
 from .text import plain
@@ -47,8 +48,9 @@ def feed_xml(ds: Dataset, lang: str) -> bytes:
     return fg.atom_str(pretty=True)
 
 
-def news_feed(ds: Dataset, lang: str) -> dict[str, bytes]:
+def news_feed(ctx: RenderContext) -> dict[str, bytes]:
     """``LANGUAGE_OUTPUTS`` entry: the feed file of one language."""
+    ds, lang = ctx.dataset, ctx.lang
     if not ds.news.for_lang(lang):
         return {}
     return {FEED_PATH: feed_xml(ds, lang)}

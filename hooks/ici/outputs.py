@@ -1,8 +1,9 @@
 """Files written next to the pages of each language: exports, calendars, vCards, feeds.
 
-Each generator takes the dataset and a language and returns ``{path: bytes}`` with paths
-below that language's root (``data/services.json`` becomes ``/ru/data/services.json`` in
-the Russian build). Features register their generator in ``LANGUAGE_OUTPUTS``.
+Each generator takes a language's render context (``ici.context``) and returns
+``{path: bytes}`` with paths below that language's root (``data/services.json`` becomes
+``/ru/data/services.json`` in the Russian build). Features register their generator in
+``LANGUAGE_OUTPUTS``.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import calendar_ics
-from .dataset import Dataset
+from .context import RenderContext
 from .exports_csv import services_csv
 from .exports_hsds import services_json
 from .news_feed import news_feed
 from .vcard import branch_vcards
 
-OutputFn = Callable[[Dataset, str], dict[str, bytes]]
+OutputFn = Callable[[RenderContext], dict[str, bytes]]
 
 LANGUAGE_OUTPUTS: list[OutputFn] = [
     branch_vcards,  # contacts/<id>.vcf
@@ -27,11 +28,11 @@ LANGUAGE_OUTPUTS: list[OutputFn] = [
 ]
 
 
-def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:
+def language_outputs(ctx: RenderContext) -> dict[str, bytes]:
     """Every extra file of one language, by path below the language root."""
     files: dict[str, bytes] = {}
     for make in LANGUAGE_OUTPUTS:
-        for path, content in make(ds, lang).items():
+        for path, content in make(ctx).items():
             if path in files:
                 raise ValueError(f"two generators write {path}")
             files[path] = content

@@ -6,14 +6,10 @@ they are computed here once so the page, its filters and the files never disagre
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-from pathlib import Path as FsPath
 from typing import Any
 
 from .dataset import Dataset, Record
 from .lifecycle import status_of
-from .ui import Strings, load_strings
 from .vocab import CHANNELS, REGIONS
 
 COSTS = ("free", "paid")
@@ -84,34 +80,3 @@ def email(ds: Dataset, rec: Record) -> str | None:
     if rec.get("email"):
         return rec["email"]
     return next((b["email"] for b in branches_of(ds, rec) if b.get("email")), None)
-
-
-@dataclass(frozen=True)
-class _Cached:
-    mtime: float
-    strings: Strings
-
-
-_STRINGS: dict[FsPath, _Cached] = {}
-PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
-# root -> its strings.yaml as a plain path: the exports call labels() for every service,
-# and building a Path each time cost more than the stat itself
-_STRINGS_FILE: dict[FsPath | None, str] = {}
-
-
-def labels(root: FsPath | None = None) -> Strings:
-    """Interface strings for words the exports and JSON-LD need (region, category names).
-
-    Read from the ``data/strings.yaml`` of the project these hooks belong to, and read
-    again only when the file changes (``mkdocs serve`` rebuilds in one process).
-    """
-    path = _STRINGS_FILE.get(root)
-    if path is None:
-        path = _STRINGS_FILE[root] = os.fspath((root or PROJECT_ROOT) / "data" / "strings.yaml")
-    root = root or PROJECT_ROOT
-    mtime = os.stat(path).st_mtime
-    cached = _STRINGS.get(root)
-    if cached is None or cached.mtime != mtime:
-        cached = _Cached(mtime, load_strings(root))
-        _STRINGS[root] = cached
-    return cached.strings

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+from .context import RenderContext
 from .dataset import Dataset, Record
 from .fmt import country_name, e164, hours_rows, phone_display
 from .paths import vcard_path
@@ -103,8 +104,9 @@ def branch_vcard(ds: Dataset, rec: Record, lang: str) -> str:
     return "".join(fold(line) + CRLF for line in lines)
 
 
-def branch_vcards(ds: Dataset, lang: str) -> dict[str, bytes]:
+def branch_vcards(ctx: RenderContext) -> dict[str, bytes]:
     """``LANGUAGE_OUTPUTS`` generator: ``contacts/<id>.vcf`` for every branch."""
+    ds, lang = ctx.dataset, ctx.lang
     return {
         vcard_path(rid): branch_vcard(ds, rec, lang).encode("utf-8")
         for rid, rec in ds.branches.items()

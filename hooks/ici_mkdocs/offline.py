@@ -61,7 +61,7 @@ def add_context(
         prefix = lang_prefix(config, lang)
         titles = _titles(nav, _files[lang], prefix)
         topics = [p for p in titles if p.startswith(GUIDE) and p.count("/") == 2]
-        context.update(offline_view(state().dataset, lang, titles, topics))
+        context.update(offline_view(state().context(lang, prefix), titles, topics))
     return context
 
 

@@ -121,13 +121,14 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     """Add the view model of a record page or a listing page to its template context."""
     meta = page.meta
     lang = current_lang(config)
-    ds = state().dataset
+    ctx = state().context(lang, lang_prefix(config, lang))
+    ds = ctx.dataset
     if "ici_kind" in meta:
         kind, rid = meta["ici_kind"], meta["ici_id"]
         find_record(ds, kind, rid)  # fails loudly on a stale stub
-        context.update(record_view(kind)(ds, rid, lang))
+        context.update(record_view(kind)(ctx, rid))
     elif "ici_list" in meta:
-        context.update(LIST_VIEWS[meta["ici_list"]](ds, lang))
+        context.update(LIST_VIEWS[meta["ici_list"]](ctx))
     if "provenance" not in context and meta.get("sources"):
         # a content page: its front matter lists the sources (checked by ici.content_check)
         context["provenance"] = provenance_view(meta["sources"], lang, ds.built_at)

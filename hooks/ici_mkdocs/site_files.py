@@ -30,7 +30,7 @@ def restore_404(config: MkDocsConfig) -> None:
 def _write(config: MkDocsConfig, lang: str) -> None:
     prefix = lang_prefix(config, lang)
     site = FsPath(config.site_dir)
-    for path, content in language_outputs(state().dataset, lang).items():
+    for path, content in language_outputs(state().context(lang, prefix)).items():
         target = site / prefix / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

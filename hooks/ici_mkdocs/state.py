@@ -10,6 +10,7 @@ from pathlib import Path as FsPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ici.context import RenderContext
 from ici.dataset import Dataset, gc_paused
 from ici.examples import DATA, EXAMPLES, is_demo
 from ici.hints import hint_for
@@ -33,6 +34,15 @@ class SiteState:
     template_404: dict[str, str] = field(default_factory=dict)
     # the child process writing every language's exports, if one does (site_files)
     files_job: ForkedJob | None = None
+    # the render context of each language, made once (see context())
+    contexts: dict[str, RenderContext] = field(default_factory=dict)
+
+    def context(self, lang: str, prefix: str) -> RenderContext:
+        """The render context of one language: what its views and exports receive."""
+        ctx = self.contexts.get(lang)
+        if ctx is None:
+            ctx = self.contexts[lang] = RenderContext(self.dataset, self.strings, lang, prefix)
+        return ctx
 
 
 _state: SiteState | None = None

@@ -1,8 +1,9 @@
 """View models: plain dicts a template only has to present, one builder per page kind.
 
-``RECORD_VIEWS[kind](ds, record_id, lang)`` builds the context of a generated record page;
-``LIST_VIEWS[name](ds, lang)`` the context of a hand-written listing page whose front
-matter says ``ici_list: <name>``.
+``RECORD_VIEWS[kind](ctx, record_id)`` builds the context of a generated record page;
+``LIST_VIEWS[name](ctx)`` the context of a hand-written listing page whose front
+matter says ``ici_list: <name>``. ``ctx`` is the language's render context
+(``ici.context``): views read nothing else.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..dataset import Dataset
+from ..context import RenderContext
 from . import contacts, courses, events, figures, handout, news, register, status
 from .record import generic_view
 
 View = dict[str, Any]
 
-RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
+RECORD_VIEWS: dict[str, Callable[[RenderContext, str], View]] = {
     "branch": contacts.branch_view,
     "event": events.event_view,
     "course": courses.course_view,
@@ -24,12 +25,12 @@ RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
 }
 
 
-def record_view(kind: str) -> Callable[[Dataset, str, str], View]:
+def record_view(kind: str) -> Callable[[RenderContext, str], View]:
     """The view of ``kind``'s record pages: its own, or the generic one (ici.views.record)."""
     return RECORD_VIEWS.get(kind) or generic_view(kind)
 
 
-LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
+LIST_VIEWS: dict[str, Callable[[RenderContext], View]] = {
     "branches": contacts.branches_list,
     "status": status.status_page,
     "events": events.events_list,

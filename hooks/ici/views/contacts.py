@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from ..context import RenderContext
 from ..dataset import Dataset, Record
 from ..fmt import (
     WEEKDAYS,
@@ -107,8 +108,9 @@ def _service(ds: Dataset, sid: str, lang: str) -> dict[str, Any]:
     return {"id": sid, "name": pick(rec["name"], lang), "path": path, "ended": is_ended(rec)}
 
 
-def branch_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
+def branch_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     """Everything the page of one branch shows."""
+    ds, lang = ctx.dataset, ctx.lang
     rec = ds.branches[rid]
     view = branch_summary(rec, lang)
     view.update(
@@ -148,8 +150,9 @@ def branch_search(ds: Dataset, rec: Record) -> dict[str, Any]:
     }
 
 
-def branches_list(ds: Dataset, lang: str) -> dict[str, Any]:
+def branches_list(ctx: RenderContext) -> dict[str, Any]:
     """All branches grouped by kind: offices, then contact points, then hotlines."""
+    ds, lang = ctx.dataset, ctx.lang
     records = _ordered(ds)
     items = [branch_summary(r, lang) for r in records]
     groups = [

@@ -9,10 +9,10 @@ last day its end date can mean (``lifecycle.over_at``).
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path as FsPath
 from typing import Any
 
 from .. import eventtime as et
+from ..context import RenderContext
 from ..dataset import Dataset, Record
 from ..fmt import SCHEMA_DAYS, hours_rows
 from ..lifecycle import first_day, is_ended, over_at
@@ -28,7 +28,6 @@ from ..places import (
     registration_view,
 )
 from ..provenance import format_partial, provenance_view, sources_jsonld
-from ..register import labels
 from ..text import pick, plain
 from .listing_help import listing_help
 
@@ -52,12 +51,12 @@ def is_past(rec: Record, now: datetime) -> bool:
     return course_end(rec, now) <= now
 
 
-def course_dates(rec: Record, lang: str, root: FsPath | None = None) -> str:
+def course_dates(ctx: RenderContext, rec: Record) -> str:
     """``1 September 2017 – 20 December 2017``, ``September 2017`` or "Start: ..."."""
-    start = format_partial(rec["start_date"], lang)
+    start = format_partial(rec["start_date"], ctx.lang)
     if rec.get("end_date"):
-        return f"{start} – {format_partial(rec['end_date'], lang)}"
-    return labels(root).get("provenance.start", lang).replace("{date}", start)
+        return f"{start} – {format_partial(rec['end_date'], ctx.lang)}"
+    return ctx.text("provenance.start").replace("{date}", start)
 
 
 def registration_status(rec: Record, now: datetime) -> str | None:
@@ -65,8 +64,9 @@ def registration_status(rec: Record, now: datetime) -> str | None:
     return "closed" if is_past(rec, now) else rec.get("registration_status")
 
 
-def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[str, Any]:
+def course_summary(ctx: RenderContext, rec: Record, now: datetime) -> dict[str, Any]:
     """What a listing shows of a course."""
+    ds, lang = ctx.dataset, ctx.lang
     end = course_end(rec, now)
     return {
         "id": rec["id"],
@@ -75,7 +75,7 @@ def course_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[s
         "path": record_path("course", rec["id"]),
         "cefr_level": rec.get("cefr_level"),
         "academic_hours": rec.get("academic_hours"),
-        "dates": course_dates(rec, lang, ds.root),
+        "dates": course_dates(ctx, rec),
         "start_iso": (first_day(rec["start_date"]) or date.min).isoformat(),
         "time_attr": rec["start_date"],
         "end_iso": end.isoformat(),
@@ -151,10 +151,11 @@ def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
     return ld
 
 
-def course_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
+def course_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     """Everything the page of one course shows, and its JSON-LD."""
+    ds, lang = ctx.dataset, ctx.lang
     rec = ds.courses[rid]
-    view = course_summary(ds, rec, lang, ds.built_at)
+    view = course_summary(ctx, rec, ds.built_at)
     view.update(
         description=pick(rec["description"], lang),
         schedule=hours_rows(rec.get("schedules"), lang),
@@ -185,10 +186,11 @@ def course_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, A
     }
 
 
-def courses_list(ds: Dataset, lang: str) -> dict[str, Any]:
+def courses_list(ctx: RenderContext) -> dict[str, Any]:
     """Upcoming and current courses soonest first, then past courses latest first."""
+    ds, lang = ctx.dataset, ctx.lang
     now = ds.built_at
-    items = [course_summary(ds, rec, lang, now) for rec in ds.courses.values()]
+    items = [course_summary(ctx, rec, now) for rec in ds.courses.values()]
     upcoming = sorted((i for i in items if not i["ended"]), key=lambda i: i["start_iso"])
     archive = sorted((i for i in items if i["ended"]), key=lambda i: i["end_iso"], reverse=True)
     kinds = {i["kind"] for i in items}

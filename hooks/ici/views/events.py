@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from .. import eventtime as et
+from ..context import RenderContext
 from ..dataset import Dataset, Record
 from ..fmt import SCHEMA_DAYS, clock, format_day, format_month
 from ..pages import record_path
@@ -181,8 +182,9 @@ def event_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
     return ld
 
 
-def event_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
+def event_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     """Everything the page of one event shows, its JSON-LD and its calendar links."""
+    ds, lang = ctx.dataset, ctx.lang
     rec = ds.events[rid]
     view = event_summary(ds, rec, lang, ds.built_at)
     previous = rec.get("previous_start") if rec["status"] == "moved" else None
@@ -233,8 +235,9 @@ def event_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, An
     }
 
 
-def events_list(ds: Dataset, lang: str) -> dict[str, Any]:
+def events_list(ctx: RenderContext) -> dict[str, Any]:
     """Upcoming events soonest first, then past events latest first; filter values."""
+    ds, lang = ctx.dataset, ctx.lang
     now = ds.built_at
     items = [event_summary(ds, rec, lang, now) for rec in ds.events.values()]
     upcoming = sorted((i for i in items if not i["ended"]), key=lambda i: i["_sort"])

@@ -7,7 +7,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..chart_svg import Bar, bar_chart, describe
-from ..dataset import Dataset, Record
+from ..context import RenderContext
+from ..dataset import Record
 from ..fmt import country_name, format_count, format_day
 from ..text import pick, plain
 
@@ -63,6 +64,7 @@ def report_view(rec: Record, lang: str) -> dict[str, Any]:
     }
 
 
-def figures_list(ds: Dataset, lang: str) -> dict[str, Any]:
+def figures_list(ctx: RenderContext) -> dict[str, Any]:
     """Every report in data/figures.yaml, in file order."""
+    ds, lang = ctx.dataset, ctx.lang
     return {"reports": [report_view(rec, lang) for rec in ds.figures.values()]}

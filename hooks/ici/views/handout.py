@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dataset import Dataset
+from ..context import RenderContext
 from ..fmt import hours_rows, language_name
 from ..lifecycle import is_ended
 from ..register import branches_of
@@ -19,8 +19,9 @@ def _region_order(code: str) -> int:
     return REGIONS.index(code) if code in REGIONS else len(REGIONS)
 
 
-def handout_view(ds: Dataset, lang: str) -> dict[str, Any]:
+def handout_view(ctx: RenderContext) -> dict[str, Any]:
     """ICI's description, its own current services, all branches and hotlines, languages."""
+    ds, lang = ctx.dataset, ctx.lang
     org = ds.organizations.get(ICI, {})
     # a handout says what one can use: ended services stay on the register only
     services = [
@@ -54,7 +55,7 @@ def handout_view(ds: Dataset, lang: str) -> dict[str, Any]:
         },
         "services": services,
         "regions": regions,
-        "branches": branches_list(ds, lang)["items"],
+        "branches": branches_list(ctx)["items"],
         "languages": [language_name(c, lang) for c in spoken],
         "interpreters": [language_name(c, lang) for c in interpreters],
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..context import RenderContext
 from ..dataset import Dataset
 from ..fmt import format_day, format_month, format_year
 from ..news import NewsItem, PartialDate, text_of
@@ -41,8 +42,9 @@ def _feed_link(ds: Dataset, lang: str, href: str) -> dict[str, str]:
     }
 
 
-def news_list(ds: Dataset, lang: str) -> dict[str, Any]:
+def news_list(ctx: RenderContext) -> dict[str, Any]:
     """The news archive: every item newest first, grouped by year, and the feed in ``<head>``."""
+    ds, lang = ctx.dataset, ctx.lang
     items = ds.news.for_lang(lang)
     years: list[dict[str, Any]] = []
     for item in items:
@@ -57,8 +59,9 @@ def news_list(ds: Dataset, lang: str) -> dict[str, Any]:
     }
 
 
-def news_item(ds: Dataset, lang: str) -> dict[str, Any]:
+def news_item(ctx: RenderContext) -> dict[str, Any]:
     """Context of a news page: every item by slug (the page finds its own) and the feed."""
+    ds, lang = ctx.dataset, ctx.lang
     return {
         "news_by_slug": {i.slug: item_summary(i, lang) for i in ds.news.for_lang(lang)},
         "head_links": [_feed_link(ds, lang, f"../{FEED_FILE}")],

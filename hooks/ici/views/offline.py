@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dataset import Dataset
+from ..context import RenderContext
 from ..precache import GUIDE, OFFLINE_PAGE, kept_pages
 from ..text import Text, pick
 from .contacts import branch_summary
 
 
 def offline_view(
-    ds: Dataset, lang: str, titles: dict[str, str], guide_topics: list[str]
+    ctx: RenderContext, titles: dict[str, str], guide_topics: list[str]
 ) -> dict[str, Any]:
     """The contact points and the kept pages (as a two-level list) of one language.
 
@@ -20,6 +20,7 @@ def offline_view(
     branch pages are named from the data. The list is ``kept_pages``, the same the
     service worker keeps, without vCards and the offline page itself.
     """
+    ds, lang = ctx.dataset, ctx.lang
     branches = list(ds.branches.values())
     names = {f"contacts/{b['id']}/": pick(b["name"], lang) for b in branches}
     sections: list[dict[str, Any]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dataset import Dataset
+from ..context import RenderContext
 from ..kinds import page_kinds
 from ..provenance import provenance_view
 from ..text import pick
@@ -27,10 +27,11 @@ def _in(value: Any, lang: str) -> Any:
 
 
 def generic_view(kind: str) -> Any:
-    """The record view of ``kind``: ``(ds, record_id, lang) -> context``."""
+    """The record view of ``kind``: ``(ctx, record_id) -> template context``."""
     collection = page_kinds()[kind].collection
 
-    def view(ds: Dataset, record_id: str, lang: str) -> dict[str, Any]:
+    def view(ctx: RenderContext, record_id: str) -> dict[str, Any]:
+        ds, lang = ctx.dataset, ctx.lang
         rec = ds.collection(collection)[record_id]
         shown = {key: _in(value, lang) for key, value in rec.items() if key != "sources"}
         return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..context import RenderContext
 from ..dataset import Dataset, Record
 from ..fmt import format_day, hours_rows, language_name
 from ..jsonld import service_jsonld
@@ -17,7 +18,6 @@ from ..register import (
     branches_of,
     email,
     item_attributes,
-    labels,
     organization,
     phones,
     website,
@@ -69,8 +69,9 @@ def service_summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
     }
 
 
-def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
+def service_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     """Everything the page of one service shows, and its schema.org JSON-LD."""
+    ds, lang = ctx.dataset, ctx.lang
     rec = ds.services[rid]
     org = organization(ds, rec)
     view = service_summary(ds, rec, lang)
@@ -86,9 +87,9 @@ def service_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
     )
     return {
         "record": view,
-        "jsonld": {**service_jsonld(ds, rec, lang), **sources_jsonld(rec["sources"])},
+        "jsonld": {**service_jsonld(ctx, rec), **sources_jsonld(rec["sources"])},
         "provenance": provenance_view(rec["sources"], lang, ds.built_at),
-        "search": service_search(ds, rec, lang),
+        "search": service_search(ctx, rec),
         "register_path": "register/",
         # where to turn when a provider's contacts are not known
         "info_line_path": record_path("service", INFO_LINE) if INFO_LINE in ds.services else None,
@@ -100,7 +101,7 @@ def _provider_label(org: Record, lang: str) -> str:
     return f"{pick(org['name'], lang)} ({short})" if short else str(pick(org["name"], lang))
 
 
-def service_search(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
+def service_search(ctx: RenderContext, rec: Record) -> dict[str, Any]:
     """Search index entries of a service page (see ``ici.search``).
 
     The facets are the register index's, as words: category, region (service areas),
@@ -109,6 +110,7 @@ def service_search(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
     provider (and the provider's short name: PMLP, NVA, VID) let a reader find the ru or
     en page by the name the institution uses.
     """
+    ds, lang = ctx.dataset, ctx.lang
     org = organization(ds, rec)
     attrs = item_attributes(ds, rec)
     codes = [*attrs["language"], *attrs["interpreter"]]
@@ -123,17 +125,17 @@ def service_search(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
             # only ended services carry a status, so the search UI can mark them
             "status": [{"ui": "register.status_ended"}] if is_ended(rec) else [],
         },
-        "meta": {"detail": _provider_label(org, lang), **_ended_meta(rec, lang)},
+        "meta": {"detail": _provider_label(org, lang), **_ended_meta(ctx, rec)},
         "terms_lv": [rec["name"]["lv"], org["name"]["lv"], org.get("alternate_name") or ""],
     }
 
 
-def _ended_meta(rec: Record, lang: str) -> dict[str, Any]:
+def _ended_meta(ctx: RenderContext, rec: Record) -> dict[str, Any]:
     """``ended``: "Ended (June 2020)", shown by the search box next to the result."""
     if not is_ended(rec):
         return {}
-    word = labels().get("register.status_ended", lang)
-    when = ended_label(rec, lang)
+    word = ctx.text("register.status_ended")
+    when = ended_label(rec, ctx.lang)
     return {"ended": f"{word} ({when})" if when else word}
 
 
@@ -195,17 +197,17 @@ def facets(ds: Dataset, lang: str) -> list[dict[str, Any]]:
     return groups
 
 
-def services_list(ds: Dataset, lang: str) -> dict[str, Any]:
+def services_list(ctx: RenderContext) -> dict[str, Any]:
     """The register index: current services grouped by category, then the ended ones.
 
     A category whose services have all ended keeps its heading with a helpful note, so a
     reader who follows a link to it learns where to turn instead.
     """
+    ds, lang = ctx.dataset, ctx.lang
     summaries = [service_summary(ds, rec, lang) for rec in ds.services.values()]
     summaries.sort(key=lambda s: s["name"].value.casefold())
     current = [s for s in summaries if s["status"] != ENDED]
     ended = [s for s in summaries if s["status"] == ENDED]
-    words = labels()
     groups = []
     for category in CATEGORIES:
         items = [s for s in current if s["category"] == category]
@@ -223,13 +225,13 @@ def services_list(ds: Dataset, lang: str) -> dict[str, Any]:
                 "rel": "alternate",
                 "type": "application/json",
                 "href": EXPORTS["json"],
-                "title": words.get("register.export_json", lang),
+                "title": ctx.text("register.export_json"),
             },
             {
                 "rel": "alternate",
                 "type": "text/csv",
                 "href": EXPORTS["csv"],
-                "title": words.get("register.export_csv", lang),
+                "title": ctx.text("register.export_csv"),
             },
         ],
     }

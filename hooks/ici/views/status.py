@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..context import RenderContext
 from ..dataset import YAML_NODES, Dataset
 from ..fmt import format_day, language_name
 from ..provenance import format_partial
@@ -38,8 +39,9 @@ def _langs(codes: tuple[str, ...], lang: str) -> str:
     return ", ".join(language_name(code, lang) for code in codes)
 
 
-def status_page(ds: Dataset, lang: str) -> dict[str, Any]:
+def status_page(ctx: RenderContext) -> dict[str, Any]:
     """Every section of the status page, in the reader's language."""
+    ds, lang = ctx.dataset, ctx.lang
     report = report_for(ds)
     pages_missing = [
         {"page": g.page, "path": g.site_path, "langs": _langs(g.langs, lang)}
