@@ -1,9 +1,10 @@
-"""schema.org JSON-LD of the record pages: branches (an ``Organization`` with
-``ContactPoint``s and hours) and services (``GovernmentService`` or ``Service``).
+"""All schema.org JSON-LD of the site: branches (an ``Organization`` with ``ContactPoint``s
+and hours), services (``GovernmentService`` or ``Service``), events (``Event``), courses
+(``Course``) and the sources of every record (``citation``).
 
 Search engines and assistants read it to answer "what is the number and when is it open";
 every value is taken from the data as is, so a test can compare the two. State and
-municipal providers give a ``GovernmentService``; NGOs a plain ``Service``; its
+municipal providers give a ``GovernmentService``, NGOs a plain ``Service``; the
 ``identifier`` is the register id, so a crawler can match the page to the exports. Opening
 hours have one form everywhere: ``dayOfWeek`` as schema.org day names (``"Monday"``).
 """
@@ -12,10 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import eventtime as et
 from .context import RenderContext
 from .dataset import Dataset, Record
 from .fmt import SCHEMA_DAYS, e164, language_name
-from .lifecycle import is_ended, last_day
+from .lifecycle import is_ended, last_day, registration_status
+from .places import place_view
+from .provenance import newest
 from .register import branches_of, email, organization, phones, website
 from .text import plain
 from .vocab import CHANNELS
@@ -203,3 +207,206 @@ def service_jsonld(ctx: RenderContext, rec: Record) -> dict[str, Any]:
         if day:
             node["offers"]["availabilityEnds"] = day.isoformat()
     return node
+
+
+# places and organizations of events and courses
+
+
+def place_jsonld(ds: Dataset, place: dict[str, Any], lang: str) -> dict[str, Any]:
+    """schema.org ``Place`` or ``VirtualLocation``."""
+    view = place_view(ds, place, lang)
+    if view["kind"] == "online":
+        return {"@type": "VirtualLocation", "url": view["url"]}
+    address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": "LV"}
+    if view["street"]:
+        address["streetAddress"] = view["street"]
+    if view["city"]:
+        address["addressLocality"] = view["city"]
+    out: dict[str, Any] = {"@type": "Place", "address": address}
+    if view["kind"] == "branch":
+        out["name"] = view["name"].value
+        geo = ds.branches[place["branch"]].get("geo")
+        if geo:
+            out["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": geo["lat"],
+                "longitude": geo["lon"],
+            }
+    return out
+
+
+def organization_jsonld(ds: Dataset, org_id: str, lang: str) -> dict[str, Any]:
+    """schema.org ``Organization`` with the name in the page's language."""
+    org = ds.organizations[org_id]
+    out: dict[str, Any] = {"@type": "Organization", "name": plain(org["name"], lang)}
+    if org.get("url"):
+        out["url"] = org["url"]
+    return out
+
+
+# events
+_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "moved": "https://schema.org/EventRescheduled",
+}
+_FREQ = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
+
+
+def _schedule_jsonld(rec: Record) -> dict[str, Any]:
+    """schema.org ``Schedule`` for a repeating event, from its RRULE."""
+    parts = et.rule_parts(rec["rrule"])
+    first = et.first_occurrence(rec)
+    out: dict[str, Any] = {
+        "@type": "Schedule",
+        "repeatFrequency": f"P{int(parts.get('INTERVAL', '1'))}{_FREQ[parts['FREQ']]}",
+        "startDate": first.start.date().isoformat(),
+        "startTime": first.start.strftime("%H:%M"),
+        "endTime": first.end.strftime("%H:%M"),
+        "scheduleTimezone": et.TZID,
+    }
+    days = [d for d in parts.get("BYDAY", "").split(",") if d]
+    if days:
+        out["byDay"] = [f"https://schema.org/{SCHEMA_DAYS[d[-2:]]}" for d in days]
+        ordinals = {d[:-2] for d in days if d[:-2]}
+        if len(ordinals) == 1:
+            out["byMonthWeek"] = int(ordinals.pop())
+    if "BYMONTH" in parts:
+        out["byMonth"] = [int(m) for m in parts["BYMONTH"].split(",")]
+    if "BYMONTHDAY" in parts:
+        out["byMonthDay"] = [int(d) for d in parts["BYMONTHDAY"].split(",")]
+    if "COUNT" in parts:
+        out["repeatCount"] = int(parts["COUNT"])
+    last = et.last_occurrence(rec)
+    if last:
+        out["endDate"] = last.start.date().isoformat()
+    return out
+
+
+def event_jsonld(ctx: RenderContext, rec: Record) -> dict[str, Any]:
+    """schema.org ``Event`` with status, attendance mode and, for repeats, its schedule."""
+    ds, lang = ctx.dataset, ctx.lang
+    first = et.first_occurrence(rec)
+    online = "online" in rec["place"]
+    ld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "identifier": rec["id"],
+        "name": plain(rec["title"], lang),
+        "description": plain(rec["description"], lang),
+        # a partial date stays partial ("2017-09"): schema.org Date accepts it
+        "startDate": first.start.isoformat() if first.precision == "minute" else rec["start"],
+        "eventStatus": _STATUS[rec["status"]],
+        "eventAttendanceMode": "https://schema.org/"
+        + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
+        "location": place_jsonld(ds, rec["place"], lang),
+        "organizer": organization_jsonld(ds, rec["organizer"], lang),
+    }
+    if first.precision == "minute":
+        ld["endDate"] = first.end.isoformat()
+    elif rec.get("end"):
+        ld["endDate"] = rec["end"]
+    if rec.get("languages"):
+        ld["inLanguage"] = list(rec["languages"])
+    if rec.get("free") is not None:
+        ld["isAccessibleForFree"] = rec["free"]
+    if rec.get("audience"):
+        ld["audience"] = {"@type": "Audience", "audienceType": plain(rec["audience"], lang)}
+    if rec["status"] == "moved" and rec.get("previous_start"):
+        ld["previousStartDate"] = et.in_riga(et.local(rec["previous_start"])).isoformat()
+    if et.is_recurring(rec):
+        ld["eventSchedule"] = _schedule_jsonld(rec)
+    return ld
+
+
+# courses
+_AVAILABILITY = {"open": "https://schema.org/InStock", "full": "https://schema.org/SoldOut"}
+
+
+def _schedules_jsonld(rec: Record) -> list[dict[str, Any]]:
+    schedules = [
+        {
+            "@type": "Schedule",
+            "repeatFrequency": "P1W",
+            "byDay": [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in s["byday"]],
+            "startTime": s["opens_at"],
+            "endTime": s["closes_at"],
+            "startDate": rec["start_date"],
+            **({"endDate": rec["end_date"]} if rec.get("end_date") else {}),
+            "scheduleTimezone": et.TZID,
+        }
+        for s in rec.get("schedules") or []
+    ]
+    # a course whose end is not known has no endDate
+    return [{k: v for k, v in s.items() if v is not None} for s in schedules]
+
+
+def course_jsonld(ctx: RenderContext, rec: Record) -> dict[str, Any]:
+    """schema.org ``Course`` with one ``CourseInstance`` (dates, place, weekly schedule)."""
+    ds, lang = ctx.dataset, ctx.lang
+    instance: dict[str, Any] = {
+        "@type": "CourseInstance",
+        "courseMode": "online" if "online" in rec["place"] else "onsite",
+        "startDate": rec["start_date"],
+        "location": place_jsonld(ds, rec["place"], lang),
+    }
+    if rec.get("end_date"):
+        instance["endDate"] = rec["end_date"]
+    if rec.get("languages"):
+        instance["inLanguage"] = list(rec["languages"])
+    schedules = _schedules_jsonld(rec)
+    if schedules:
+        instance["courseSchedule"] = schedules
+    offer: dict[str, Any] = {"@type": "Offer"}
+    if rec.get("free") is not None:
+        offer["category"] = "Free" if rec["free"] else "Paid"
+    if rec.get("free"):
+        offer.update(price=0, priceCurrency="EUR")
+    status = registration_status(rec, ctx.built_at)
+    if is_ended(rec):
+        offer["availability"] = "https://schema.org/Discontinued"
+    elif status in _AVAILABILITY:
+        offer["availability"] = _AVAILABILITY[status]
+    ld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "identifier": rec["id"],
+        "name": plain(rec["title"], lang),
+        "description": plain(rec["description"], lang),
+        "provider": organization_jsonld(ds, rec["organizer"], lang),
+        "hasCourseInstance": [instance],
+    }
+    if len(offer) > 1:
+        ld["offers"] = [offer]
+    if rec.get("languages"):
+        ld["inLanguage"] = list(rec["languages"])
+    if rec.get("free") is not None:
+        ld["isAccessibleForFree"] = rec["free"]
+    if rec.get("cefr_level"):
+        ld["educationalLevel"] = f"CEFR {rec['cefr_level']}"
+    if rec.get("partners"):
+        ld["contributor"] = [organization_jsonld(ds, p, lang) for p in rec["partners"]]
+    return ld
+
+
+# where the facts come from
+
+
+def sources_jsonld(sources: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """schema.org ``citation`` (one ``CreativeWork`` per source) and ``dateModified``."""
+    if not sources:
+        return {}
+    works = []
+    for s in sources:
+        work: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "name": str(s["title"]),
+            "publisher": {"@type": "Organization", "name": str(s["publisher"])},
+            "datePublished": str(s["published"]),
+        }
+        if s.get("url"):
+            work["url"] = s["url"]
+        if s.get("note"):
+            work["description"] = s["note"]
+        works.append(work)
+    return {"citation": works, "dateModified": newest(sources)}

@@ -91,6 +91,27 @@ def ended_label(rec: dict[str, Any], lang: str) -> str | None:
     return format_partial(value, lang) if is_ended(rec) and isinstance(value, str) else None
 
 
+def course_end(rec: dict[str, Any], now: datetime) -> datetime:
+    """The moment a course is over: the midnight (Riga time) after the last day it can mean.
+
+    That day is the ``ended`` date of an ended course, else its ``end_date``, else (end not
+    known) its ``start_date``. An ended course without a date was over by ``now``.
+    """
+    if is_ended(rec):
+        return over_at(rec["ended"]) if rec.get("ended") else now
+    return over_at(rec.get("end_date") or rec["start_date"]) or now
+
+
+def is_past(rec: dict[str, Any], now: datetime) -> bool:
+    """Whether a course is over at ``now`` (ended, or its last day has passed)."""
+    return course_end(rec, now) <= now
+
+
+def registration_status(rec: dict[str, Any], now: datetime) -> str | None:
+    """The status to show: a course that is over cannot take registrations, whatever the data."""
+    return "closed" if is_past(rec, now) else rec.get("registration_status")
+
+
 def status_problems(src: Source, coll: str, today: date) -> list[Problem]:
     """Checks of ``status``/``ended`` beyond the schema, for services or courses in ``src``.
 

@@ -7,7 +7,7 @@ from typing import Any
 from .dataset import Dataset
 from .fmt import e164, language_name, phone_display
 from .pages import record_path
-from .text import pick, plain
+from .text import pick
 from .vocab import REGIONS
 
 # region codes in the order the filters list them; "online" for places on the internet
@@ -58,42 +58,10 @@ def place_text(ds: Dataset, place: dict[str, Any], lang: str) -> str:
     return ", ".join(parts)
 
 
-def place_jsonld(ds: Dataset, place: dict[str, Any], lang: str) -> dict[str, Any]:
-    """schema.org ``Place`` or ``VirtualLocation``."""
-    view = place_view(ds, place, lang)
-    if view["kind"] == "online":
-        return {"@type": "VirtualLocation", "url": view["url"]}
-    address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": "LV"}
-    if view["street"]:
-        address["streetAddress"] = view["street"]
-    if view["city"]:
-        address["addressLocality"] = view["city"]
-    out: dict[str, Any] = {"@type": "Place", "address": address}
-    if view["kind"] == "branch":
-        out["name"] = view["name"].value
-        geo = ds.branches[place["branch"]].get("geo")
-        if geo:
-            out["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": geo["lat"],
-                "longitude": geo["lon"],
-            }
-    return out
-
-
 def organization_view(ds: Dataset, org_id: str, lang: str) -> dict[str, Any]:
     """An organizer or partner: its name and, when known, its official website."""
     org = ds.organizations[org_id]
     return {"id": org_id, "name": pick(org["name"], lang), "url": org.get("url")}
-
-
-def organization_jsonld(ds: Dataset, org_id: str, lang: str) -> dict[str, Any]:
-    """schema.org ``Organization`` with the name in the page's language."""
-    org = ds.organizations[org_id]
-    out: dict[str, Any] = {"@type": "Organization", "name": plain(org["name"], lang)}
-    if org.get("url"):
-        out["url"] = org["url"]
-    return out
 
 
 def registration_view(reg: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:

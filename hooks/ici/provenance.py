@@ -102,26 +102,6 @@ def provenance_view(
     }
 
 
-def sources_jsonld(sources: list[dict[str, Any]] | None) -> dict[str, Any]:
-    """schema.org ``citation`` (one ``CreativeWork`` per source) and ``dateModified``."""
-    if not sources:
-        return {}
-    works = []
-    for s in sources:
-        work: dict[str, Any] = {
-            "@type": "CreativeWork",
-            "name": str(s["title"]),
-            "publisher": {"@type": "Organization", "name": str(s["publisher"])},
-            "datePublished": str(s["published"]),
-        }
-        if s.get("url"):
-            work["url"] = s["url"]
-        if s.get("note"):
-            work["description"] = s["note"]
-        works.append(work)
-    return {"citation": works, "dateModified": newest(sources)}
-
-
 def published_values(sources: Node | None) -> list[str]:
     """The ``published`` values of a record's ``sources`` node."""
     if not isinstance(sources, SequenceNode):

@@ -18,11 +18,11 @@ from ..fmt import (
     weekday_name,
 )
 from ..holiday_days import holiday_days
-from ..jsonld import branch_org, contacts_graph
+from ..jsonld import branch_org, contacts_graph, sources_jsonld
 from ..lifecycle import is_ended
 from ..pages import KINDS, record_path
 from ..paths import vcard_href, vcard_path
-from ..provenance import provenance_view, sources_jsonld
+from ..provenance import provenance_view
 from ..text import pick, plain
 from ..ui import Strings
 

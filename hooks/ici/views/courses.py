@@ -11,44 +11,25 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from .. import eventtime as et
 from ..context import RenderContext
 from ..dataset import Dataset, Record
-from ..fmt import SCHEMA_DAYS, hours_rows
-from ..lifecycle import first_day, is_ended, over_at
+from ..fmt import hours_rows
+from ..jsonld import course_jsonld, sources_jsonld
+from ..lifecycle import course_end, first_day, registration_status
 from ..pages import record_path
 from ..places import (
     filter_options,
     listing_facts,
     listing_search_filters,
-    organization_jsonld,
     organization_terms_lv,
     organization_view,
-    place_jsonld,
     registration_view,
 )
-from ..provenance import format_partial, provenance_view, sources_jsonld
-from ..text import pick, plain
+from ..provenance import format_partial, provenance_view
+from ..text import pick
 from .listing_help import listing_help
 
 KIND_ORDER = ("latvian", "integration", "qualification")
-_AVAILABILITY = {"open": "https://schema.org/InStock", "full": "https://schema.org/SoldOut"}
-
-
-def course_end(rec: Record, now: datetime) -> datetime:
-    """The moment a course is over: the midnight (Riga time) after the last day it can mean.
-
-    That day is the ``ended`` date of an ended course, else its ``end_date``, else (end not
-    known) its ``start_date``. An ended course without a date was over by ``now``.
-    """
-    if is_ended(rec):
-        return over_at(rec["ended"]) if rec.get("ended") else now
-    return over_at(rec.get("end_date") or rec["start_date"]) or now
-
-
-def is_past(rec: Record, now: datetime) -> bool:
-    """Whether a course is over at ``now`` (ended, or its last day has passed)."""
-    return course_end(rec, now) <= now
 
 
 def course_dates(ctx: RenderContext, rec: Record) -> str:
@@ -57,11 +38,6 @@ def course_dates(ctx: RenderContext, rec: Record) -> str:
     if rec.get("end_date"):
         return f"{start} – {format_partial(rec['end_date'], ctx.lang)}"
     return ctx.text("provenance.start").replace("{date}", start)
-
-
-def registration_status(rec: Record, now: datetime) -> str | None:
-    """The status to show: a course that is over cannot take registrations, whatever the data."""
-    return "closed" if is_past(rec, now) else rec.get("registration_status")
 
 
 def course_summary(ctx: RenderContext, rec: Record, now: datetime) -> dict[str, Any]:
@@ -86,71 +62,6 @@ def course_summary(ctx: RenderContext, rec: Record, now: datetime) -> dict[str, 
     }
 
 
-def _schedules_jsonld(rec: Record) -> list[dict[str, Any]]:
-    schedules = [
-        {
-            "@type": "Schedule",
-            "repeatFrequency": "P1W",
-            "byDay": [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in s["byday"]],
-            "startTime": s["opens_at"],
-            "endTime": s["closes_at"],
-            "startDate": rec["start_date"],
-            **({"endDate": rec["end_date"]} if rec.get("end_date") else {}),
-            "scheduleTimezone": et.TZID,
-        }
-        for s in rec.get("schedules") or []
-    ]
-    # a course whose end is not known has no endDate
-    return [{k: v for k, v in s.items() if v is not None} for s in schedules]
-
-
-def course_jsonld(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[str, Any]:
-    """schema.org ``Course`` with one ``CourseInstance`` (dates, place, weekly schedule)."""
-    instance: dict[str, Any] = {
-        "@type": "CourseInstance",
-        "courseMode": "online" if "online" in rec["place"] else "onsite",
-        "startDate": rec["start_date"],
-        "location": place_jsonld(ds, rec["place"], lang),
-    }
-    if rec.get("end_date"):
-        instance["endDate"] = rec["end_date"]
-    if rec.get("languages"):
-        instance["inLanguage"] = list(rec["languages"])
-    schedules = _schedules_jsonld(rec)
-    if schedules:
-        instance["courseSchedule"] = schedules
-    offer: dict[str, Any] = {"@type": "Offer"}
-    if rec.get("free") is not None:
-        offer["category"] = "Free" if rec["free"] else "Paid"
-    if rec.get("free"):
-        offer.update(price=0, priceCurrency="EUR")
-    status = registration_status(rec, now)
-    if is_ended(rec):
-        offer["availability"] = "https://schema.org/Discontinued"
-    elif status in _AVAILABILITY:
-        offer["availability"] = _AVAILABILITY[status]
-    ld: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Course",
-        "identifier": rec["id"],
-        "name": plain(rec["title"], lang),
-        "description": plain(rec["description"], lang),
-        "provider": organization_jsonld(ds, rec["organizer"], lang),
-        "hasCourseInstance": [instance],
-    }
-    if len(offer) > 1:
-        ld["offers"] = [offer]
-    if rec.get("languages"):
-        ld["inLanguage"] = list(rec["languages"])
-    if rec.get("free") is not None:
-        ld["isAccessibleForFree"] = rec["free"]
-    if rec.get("cefr_level"):
-        ld["educationalLevel"] = f"CEFR {rec['cefr_level']}"
-    if rec.get("partners"):
-        ld["contributor"] = [organization_jsonld(ds, p, lang) for p in rec["partners"]]
-    return ld
-
-
 def course_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     """Everything the page of one course shows, and its JSON-LD."""
     ds, lang = ctx.dataset, ctx.lang
@@ -165,7 +76,7 @@ def course_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     )
     return {
         "record": view,
-        "jsonld": {**course_jsonld(ds, rec, lang, ds.built_at), **sources_jsonld(rec["sources"])},
+        "jsonld": {**course_jsonld(ctx, rec), **sources_jsonld(rec["sources"])},
         "provenance": provenance_view(rec["sources"], lang, ds.built_at),
         "search": course_search(ds, rec, view),
     }

@@ -13,20 +13,19 @@ from typing import Any
 from .. import eventtime as et
 from ..context import RenderContext
 from ..dataset import Dataset, Record
-from ..fmt import SCHEMA_DAYS, clock, format_day, format_month
+from ..fmt import clock, format_day, format_month
+from ..jsonld import event_jsonld, sources_jsonld
 from ..pages import record_path
 from ..paths import ICS_FEED, ics_path, relative
 from ..places import (
     filter_options,
     listing_facts,
     listing_search_filters,
-    organization_jsonld,
     organization_terms_lv,
     organization_view,
-    place_jsonld,
     registration_view,
 )
-from ..provenance import provenance_view, sources_jsonld
+from ..provenance import provenance_view
 from ..text import pick, plain
 from .listing_help import listing_help
 
@@ -39,13 +38,6 @@ KIND_ORDER = (
     "conference",
 )
 NEXT_DATES = 3  # how many coming dates a repeating event lists
-
-_STATUS = {
-    "scheduled": "https://schema.org/EventScheduled",
-    "cancelled": "https://schema.org/EventCancelled",
-    "moved": "https://schema.org/EventRescheduled",
-}
-_FREQ = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
 
 
 def format_moment(moment: datetime, lang: str) -> str:
@@ -117,71 +109,6 @@ def event_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
     }
 
 
-def _schedule_jsonld(rec: Record) -> dict[str, Any]:
-    """schema.org ``Schedule`` for a repeating event, from its RRULE."""
-    parts = et.rule_parts(rec["rrule"])
-    first = et.first_occurrence(rec)
-    out: dict[str, Any] = {
-        "@type": "Schedule",
-        "repeatFrequency": f"P{int(parts.get('INTERVAL', '1'))}{_FREQ[parts['FREQ']]}",
-        "startDate": first.start.date().isoformat(),
-        "startTime": first.start.strftime("%H:%M"),
-        "endTime": first.end.strftime("%H:%M"),
-        "scheduleTimezone": et.TZID,
-    }
-    days = [d for d in parts.get("BYDAY", "").split(",") if d]
-    if days:
-        out["byDay"] = [f"https://schema.org/{SCHEMA_DAYS[d[-2:]]}" for d in days]
-        ordinals = {d[:-2] for d in days if d[:-2]}
-        if len(ordinals) == 1:
-            out["byMonthWeek"] = int(ordinals.pop())
-    if "BYMONTH" in parts:
-        out["byMonth"] = [int(m) for m in parts["BYMONTH"].split(",")]
-    if "BYMONTHDAY" in parts:
-        out["byMonthDay"] = [int(d) for d in parts["BYMONTHDAY"].split(",")]
-    if "COUNT" in parts:
-        out["repeatCount"] = int(parts["COUNT"])
-    last = et.last_occurrence(rec)
-    if last:
-        out["endDate"] = last.start.date().isoformat()
-    return out
-
-
-def event_jsonld(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
-    """schema.org ``Event`` with status, attendance mode and, for repeats, its schedule."""
-    first = et.first_occurrence(rec)
-    online = "online" in rec["place"]
-    ld: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "identifier": rec["id"],
-        "name": plain(rec["title"], lang),
-        "description": plain(rec["description"], lang),
-        # a partial date stays partial ("2017-09"): schema.org Date accepts it
-        "startDate": first.start.isoformat() if first.precision == "minute" else rec["start"],
-        "eventStatus": _STATUS[rec["status"]],
-        "eventAttendanceMode": "https://schema.org/"
-        + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
-        "location": place_jsonld(ds, rec["place"], lang),
-        "organizer": organization_jsonld(ds, rec["organizer"], lang),
-    }
-    if first.precision == "minute":
-        ld["endDate"] = first.end.isoformat()
-    elif rec.get("end"):
-        ld["endDate"] = rec["end"]
-    if rec.get("languages"):
-        ld["inLanguage"] = list(rec["languages"])
-    if rec.get("free") is not None:
-        ld["isAccessibleForFree"] = rec["free"]
-    if rec.get("audience"):
-        ld["audience"] = {"@type": "Audience", "audienceType": plain(rec["audience"], lang)}
-    if rec["status"] == "moved" and rec.get("previous_start"):
-        ld["previousStartDate"] = et.in_riga(et.local(rec["previous_start"])).isoformat()
-    if et.is_recurring(rec):
-        ld["eventSchedule"] = _schedule_jsonld(rec)
-    return ld
-
-
 def event_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     """Everything the page of one event shows, its JSON-LD and its calendar links."""
     ds, lang = ctx.dataset, ctx.lang
@@ -199,7 +126,7 @@ def event_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     title = plain(rec["title"], lang)
     return {
         "record": view,
-        "jsonld": {**event_jsonld(ds, rec, lang), **sources_jsonld(rec["sources"])},
+        "jsonld": {**event_jsonld(ctx, rec), **sources_jsonld(rec["sources"])},
         "provenance": provenance_view(rec["sources"], lang, ds.built_at),
         "search": event_search(ds, rec, view),
         # the page is at events/<id>/, the calendar files one level up

@@ -7,10 +7,10 @@ from typing import Any
 from ..context import RenderContext
 from ..dataset import Dataset, Record
 from ..fmt import format_day, hours_rows, language_name
-from ..jsonld import service_jsonld
+from ..jsonld import service_jsonld, sources_jsonld
 from ..lifecycle import ENDED, ended_label, is_ended, status_of
 from ..pages import record_path
-from ..provenance import provenance_view, sources_jsonld
+from ..provenance import provenance_view
 from ..register import (
     COSTS,
     FACETS,
