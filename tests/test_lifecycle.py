@@ -10,9 +10,17 @@ import pytest
 
 from ici.dataset import load_dataset
 from ici.hints import GUIDE, hint_for
-from ici.lifecycle import first_day, format_partial, last_day, over_at, status_of
+from ici.lifecycle import (
+    course_end,
+    first_day,
+    format_partial,
+    is_past,
+    last_day,
+    over_at,
+    registration_status,
+    status_of,
+)
 from ici.problems import DataError, Problem
-from ici.lifecycle import course_end, is_past, registration_status
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data"
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
