@@ -26,7 +26,7 @@ TITLES = {
 def _with_documents() -> dict[str, str]:
     """The five files that add the kind ``documents`` (changed or new), by path."""
     kinds = (ROOT / "hooks/ici/kinds.py").read_text(encoding="utf-8")
-    anchor = '    Kind("figures", "figures"),\n'
+    anchor = '    Kind("figures", "figures", checks=("figures",)),\n'
     assert anchor in kinds
     strings = (ROOT / "data/strings.yaml").read_text(encoding="utf-8")
     return {

@@ -100,7 +100,7 @@ def service_row(ctx: RenderContext, rec: Record) -> dict[str, str]:
 
 
 def services_csv(ctx: RenderContext) -> dict[str, bytes]:
-    """``data/services.csv`` for one language (a LANGUAGE_OUTPUTS generator)."""
+    """``data/services.csv`` for one language (``Kind.exports``, ``ici.outputs.GENERATORS``)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()

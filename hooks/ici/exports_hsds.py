@@ -277,6 +277,6 @@ def hsds_services(ctx: RenderContext) -> list[dict[str, Any]]:
 
 
 def services_json(ctx: RenderContext) -> dict[str, bytes]:
-    """``data/services.json`` for one language (a LANGUAGE_OUTPUTS generator)."""
+    """``data/services.json`` for one language (``Kind.exports``, ``ici.outputs.GENERATORS``)."""
     body = json.dumps(hsds_services(ctx), ensure_ascii=False, indent=1) + "\n"
     return {"data/services.json": body.encode("utf-8")}

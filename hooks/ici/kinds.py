@@ -5,8 +5,11 @@ collection), the data file and schema that hold it, and, when its records get pa
 their own, the page's URL pattern, template, title field and the scheme of Markdown links
 to it (``[text](service:ici-legal-consultation)``), which is also its search kind. The
 loader, the cross-checks, the generated pages, the record links, the search index and the
-translation status all iterate over :data:`KINDS`; a kind's view (``ici.views``) and exports
-(``ici.outputs``) are found by its ``name``.
+translation status all iterate over :data:`KINDS`; a kind's view (``ici.views``) is found by
+its ``name``. A kind also declares the references of its records to other records (checked
+by ``ici.crosscheck.refs``), the cross-checks of its own (by name, ``ici.crosscheck``), and
+the files written beside the pages from it (by name, ``ici.outputs``): names, because
+those modules sit above this one.
 
 Adding a kind of record: one entry here, ``schemas/<file>.schema.json``,
 ``data/<file>.yaml``, its template in ``overrides/`` and its interface strings (see
@@ -16,6 +19,10 @@ Adding a kind of record: one entry here, ``schemas/<file>.schema.json``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+# date formats of the "dates" check: "|" between the forms a field may take
+DAY_OR_MONTH = "%Y-%m-%d|%Y-%m"
+EVENT_TIME = "%Y-%m-%dT%H:%M|%Y-%m-%d|%Y-%m"
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,14 @@ class Kind:
     path: str = ""  # site path of a record's page below the language root, "{id}" replaced
     template: str = ""  # Jinja template in overrides/ that renders a record's page
     title_field: str = "title"  # the text field that is a record's page title
+    noun: str = ""  # one record in an editor's words: "a branch" (in reference messages)
+    # field -> collection its value is an id of; "branches[]" a list of ids, "place.branch"
+    # a field of a field
+    refs: tuple[tuple[str, str], ...] = ()
+    # (first, last, formats): the last date is not before the first ("dates" check)
+    period: tuple[str, str, str] | None = None
+    checks: tuple[str, ...] = ()  # its own cross-checks: names in ici.crosscheck.KIND_CHECKS
+    exports: tuple[str, ...] = ()  # files beside the pages: names in ici.outputs.GENERATORS
 
     @property
     def has_pages(self) -> bool:
@@ -37,13 +52,60 @@ class Kind:
 
 # in the order of the data files (the translation status lists them so), and the
 # collections of one file in the file's order
+# who organizes an event or a course, with whom, and where
+_PLACES = (
+    ("organizer", "organizations"),
+    ("partners[]", "organizations"),
+    ("place.branch", "branches"),
+)
+
 KINDS: tuple[Kind, ...] = (
-    Kind("organizations", "services"),
-    Kind("services", "services", "service", "register/{id}/", "ici/service.html", "name"),
-    Kind("branches", "contacts", "branch", "contacts/{id}/", "ici/branch.html", "name"),
-    Kind("events", "events", "event", "events/{id}/", "ici/event.html"),
-    Kind("courses", "courses", "course", "courses/{id}/", "ici/course.html"),
-    Kind("figures", "figures"),
+    Kind("organizations", "services", noun="an organization"),
+    Kind(
+        "services",
+        "services",
+        "service",
+        "register/{id}/",
+        "ici/service.html",
+        "name",
+        noun="a service",
+        refs=(("organization_id", "organizations"), ("branches[]", "branches")),
+        checks=("reach", "status"),
+        exports=("hsds", "csv"),
+    ),
+    Kind(
+        "branches",
+        "contacts",
+        "branch",
+        "contacts/{id}/",
+        "ici/branch.html",
+        "name",
+        noun="a branch",
+        refs=(("organization_id", "organizations"), ("services[]", "services")),
+        exports=("vcard",),
+    ),
+    Kind(
+        "events",
+        "events",
+        "event",
+        "events/{id}/",
+        "ici/event.html",
+        refs=_PLACES,
+        period=("start", "end", EVENT_TIME),
+        checks=("dates", "rrule"),
+        exports=("ics",),
+    ),
+    Kind(
+        "courses",
+        "courses",
+        "course",
+        "courses/{id}/",
+        "ici/course.html",
+        refs=_PLACES,
+        period=("start_date", "end_date", DAY_OR_MONTH),
+        checks=("dates", "status"),
+    ),
+    Kind("figures", "figures", checks=("figures",)),
 )
 
 

@@ -49,7 +49,7 @@ def feed_xml(ds: Dataset, lang: str) -> bytes:
 
 
 def news_feed(ctx: RenderContext) -> dict[str, bytes]:
-    """``LANGUAGE_OUTPUTS`` entry: the feed file of one language."""
+    """The feed file of one language (``ici.outputs.SITE_OUTPUTS``)."""
     ds, lang = ctx.dataset, ctx.lang
     if not ds.news.for_lang(lang):
         return {}

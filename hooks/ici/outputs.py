@@ -2,8 +2,9 @@
 
 Each generator takes a language's render context (``ici.context``) and returns
 ``{path: bytes}`` with paths below that language's root (``data/services.json`` becomes
-``/ru/data/services.json`` in the Russian build). Features register their generator in
-``LANGUAGE_OUTPUTS``.
+``/ru/data/services.json`` in the Russian build). A kind of record names the generators of
+its files in its declaration (``Kind.exports``, ``ici.kinds``); files that belong to no
+kind of record (the news feed, from the news pages) are in ``SITE_OUTPUTS``.
 """
 
 from __future__ import annotations
@@ -14,24 +15,31 @@ from . import calendar_ics
 from .context import RenderContext
 from .exports_csv import services_csv
 from .exports_hsds import services_json
+from .kinds import KINDS, Kind
 from .news_feed import news_feed
 from .vcard import branch_vcards
 
 OutputFn = Callable[[RenderContext], dict[str, bytes]]
 
-LANGUAGE_OUTPUTS: list[OutputFn] = [
-    branch_vcards,  # contacts/<id>.vcf
-    calendar_ics.event_calendars,  # events/<id>.ics and events/events.ics
-    services_json,  # data/services.json (HSDS 3.0)
-    services_csv,  # data/services.csv
-    news_feed,  # news/feed.xml
-]
+# the generators a kind may name in Kind.exports
+GENERATORS: dict[str, OutputFn] = {
+    "vcard": branch_vcards,  # contacts/<id>.vcf
+    "ics": calendar_ics.event_calendars,  # events/<id>.ics and events/events.ics
+    "hsds": services_json,  # data/services.json (HSDS 3.0)
+    "csv": services_csv,  # data/services.csv
+}
+SITE_OUTPUTS: tuple[OutputFn, ...] = (news_feed,)  # news/feed.xml
+
+
+def generators(kinds: tuple[Kind, ...] = KINDS) -> list[OutputFn]:
+    """Every generator of one language's files: the kinds' exports, then the site's."""
+    return [*(GENERATORS[name] for kind in kinds for name in kind.exports), *SITE_OUTPUTS]
 
 
 def language_outputs(ctx: RenderContext) -> dict[str, bytes]:
     """Every extra file of one language, by path below the language root."""
     files: dict[str, bytes] = {}
-    for make in LANGUAGE_OUTPUTS:
+    for make in generators():
         for path, content in make(ctx).items():
             if path in files:
                 raise ValueError(f"two generators write {path}")

@@ -105,7 +105,7 @@ def branch_vcard(ds: Dataset, rec: Record, lang: str) -> str:
 
 
 def branch_vcards(ctx: RenderContext) -> dict[str, bytes]:
-    """``LANGUAGE_OUTPUTS`` generator: ``contacts/<id>.vcf`` for every branch."""
+    """``contacts/<id>.vcf`` for every branch (an export of the kind, ``ici.outputs``)."""
     ds, lang = ctx.dataset, ctx.lang
     return {
         vcard_path(rid): branch_vcard(ds, rec, lang).encode("utf-8")

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from ..kinds import DAY_OR_MONTH, EVENT_TIME
 from ..problems import Path, Problem
 from ..yamlsource import Source
 
-DAY_OR_MONTH = "%Y-%m-%d|%Y-%m"
-EVENT_TIME = "%Y-%m-%dT%H:%M|%Y-%m-%d|%Y-%m"
+__all__ = ["DAY_OR_MONTH", "EVENT_TIME", "as_list", "order_problem", "parse", "records", "walk"]
 
 
 def as_list(value: Any) -> list[Any]:

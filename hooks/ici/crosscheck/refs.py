@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..kinds import KINDS
+from ..kinds import KINDS, Kind
 from ..problems import Path, Problem
 from ..yamlsource import Source
 from .records import as_list, records
@@ -15,6 +15,7 @@ COLLECTIONS = {kind.collection: kind.file for kind in KINDS}
 
 
 def id_problems(sources: dict[str, Source]) -> Iterator[Problem]:
+    """Ids that are not unique in their collection."""
     for coll, file_key in COLLECTIONS.items():
         src = sources[file_key]
         seen: dict[str, int] = {}
@@ -41,36 +42,31 @@ def _ref(src: Source, path: Path, value: Any, known: set[str], what: str) -> Ite
         yield src.problem(path, f"expected the id of {what}, got {value!r}", "ref.unknown")
 
 
-def ref_problems(sources: dict[str, Source]) -> Iterator[Problem]:
-    orgs, services, branches = (_ids(sources, c) for c in ("organizations", "services", "branches"))
-    svc, con = sources["services"], sources["contacts"]
-    org_words = "an organization in data/services.yaml"
-    for path, rec in records(svc, "services"):
-        yield from _ref(
-            svc, (*path, "organization_id"), rec.get("organization_id"), orgs, org_words
-        )
-        for i, b in enumerate(as_list(rec.get("branches"))):
-            yield from _ref(
-                svc, (*path, "branches", i), b, branches, "a branch in data/contacts.yaml"
-            )
-    for path, rec in records(con, "branches"):
-        yield from _ref(
-            con, (*path, "organization_id"), rec.get("organization_id"), orgs, org_words
-        )
-        for i, s in enumerate(as_list(rec.get("services"))):
-            yield from _ref(
-                con, (*path, "services", i), s, services, "a service in data/services.yaml"
-            )
-    for coll in ("events", "courses"):
-        src = sources[coll]
-        for path, rec in records(src, coll):
-            yield from _ref(src, (*path, "organizer"), rec.get("organizer"), orgs, org_words)
-            partners = rec.get("partners")
-            for i, partner in enumerate(partners if isinstance(partners, list) else []):
-                yield from _ref(src, (*path, "partners", i), partner, orgs, org_words)
-            place = rec.get("place")
-            if isinstance(place, dict) and "branch" in place:
-                where = (*path, "place", "branch")
-                yield from _ref(
-                    src, where, place["branch"], branches, "a branch in data/contacts.yaml"
-                )
+def _values(rec: dict[str, Any], field: str) -> Iterator[tuple[Path, Any]]:
+    """``(path, value)`` of a reference field: ``a``, ``a[]`` (each item), ``a.b``."""
+    name, _, rest = field.partition(".")
+    many = name.endswith("[]")
+    name = name.removesuffix("[]")
+    if name not in rec:
+        return
+    found = enumerate(as_list(rec[name])) if many else [(None, rec[name])]
+    for i, value in found:
+        path: Path = (name,) if i is None else (name, i)
+        if not rest:
+            yield path, value
+        elif isinstance(value, dict):
+            yield from (((*path, *sub), v) for sub, v in _values(value, rest))
+
+
+def ref_problems(sources: dict[str, Source], kinds: tuple[Kind, ...] = KINDS) -> Iterator[Problem]:
+    """References (``Kind.refs``) to records that do not exist."""
+    by_collection = {kind.collection: kind for kind in kinds}
+    known = {c: _ids(sources, c) for kind in kinds for _, c in kind.refs}
+    for kind in kinds:
+        src = sources[kind.file]
+        for path, rec in records(src, kind.collection):
+            for field, target in kind.refs:
+                to = by_collection[target]
+                what = f"{to.noun or 'a record of ' + target} in data/{to.file}.yaml"
+                for where, value in _values(rec, field):
+                    yield from _ref(src, (*path, *where), value, known[target], what)
