@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build demo test test-js lint format check bench lighthouse clean
+.PHONY: serve build demo test test-js golden lint format check bench lighthouse clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ format: $(VENV)/.installed  ## fix what lint reports where it can: Python and YA
 
 test: $(VENV)/.installed node_modules/.installed lint test-js  ## lint, then every test
 	$(BIN)/python -m pytest
+
+golden: $(VENV)/.installed  ## write tests/golden/ anew from the fixture site (review the diff)
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden -q
 
 # Node.js tests (tests/js/): without node they are skipped on a workstation and fail in
 # CI (CI set), as the browser tests do.

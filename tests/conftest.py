@@ -7,13 +7,31 @@ from pathlib import Path
 import pytest
 
 from hostilekit import make_base
-from sitebuild import Built, build_copy
+from sitebuild import Built, build_copy, shared_build
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write tests/golden/ anew from the fixture site (tests/test_golden.py)",
+    )
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The small fixture site (tests/fixtures/site/), built once into a temporary folder."""
+    from golden import build_fixture_site
+
+    built = shared_build(tmp_path_factory.getbasetemp(), "small-site", build_fixture_site)
+    assert built.returncode == 0, built.output
+    return built
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real content and data, built once into a temporary folder."""
-    built = build_copy(tmp_path_factory.mktemp("site"))
+    built = shared_build(tmp_path_factory.getbasetemp(), "site", build_copy)
     assert built.returncode == 0, built.output
     return built
 
@@ -36,7 +54,9 @@ def listing_files() -> dict[str, str | None]:
 @pytest.fixture(scope="session")
 def listings(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real project with the fixture events and courses, built on 1 January 2026."""
-    built = build_copy(tmp_path_factory.mktemp("listings"), listing_files())
+    built = shared_build(
+        tmp_path_factory.getbasetemp(), "listings", lambda d: build_copy(d, listing_files())
+    )
     assert built.returncode == 0, built.output
     return built
 
@@ -74,9 +94,9 @@ def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
     text = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
     anchor = "    skype: PatverumsDM\n"
     assert anchor in text
-    built = build_copy(
-        tmp_path_factory.mktemp("office-hours"),
-        {"data/contacts.yaml": text.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)},
+    files = {"data/contacts.yaml": text.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)}
+    built = shared_build(
+        tmp_path_factory.getbasetemp(), "office-hours", lambda d: build_copy(d, files)
     )
     assert built.returncode == 0, built.output
     return built
@@ -86,3 +106,14 @@ def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def hostile_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project copy that hostile-input cases (tests/hostilekit.py) are cloned from."""
     return make_base(tmp_path_factory.mktemp("hostile") / "base")
+
+
+# builds of the real project: a test that uses one checks the real content
+REAL_BUILDS = {"site", "listings", "office_hours", "hostile_base"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``real_content`` every test that uses a build or copy of the real project."""
+    for item in items:
+        if REAL_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.real_content)

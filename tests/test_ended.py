@@ -22,10 +22,11 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from langs import PREFIX
 from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, copy_project
 from test_register import _hsds_validator
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 INFO_LINE = "ici-information-line"
 LATER = 1924992000  # 2031-01-01T00:00:00Z: every event and course of the data is past
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))

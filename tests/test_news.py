@@ -10,9 +10,13 @@ import pytest
 
 from ici.news import PartialDate, load_news
 from ici.views.news import date_display
+from langs import PREFIX
 from sitebuild import ROOT, Built, build_copy
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+# the project's own pages and data (tests/conftest.py marks every test on a real build too)
+pytestmark = pytest.mark.real_content
+
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 NEWS, _ = load_news(ROOT)
 
 

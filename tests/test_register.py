@@ -19,9 +19,10 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from ici.dataset import load_dataset
 from ici.exports_hsds import NAMESPACE
 from ici.register import CATEGORIES, CHANNELS, PROVIDER_TYPES, REGIONS
+from langs import PREFIX
 from sitebuild import ROOT, Built, build_copy
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 DATA = yaml.safe_load((ROOT / "data" / "services.yaml").read_text(encoding="utf-8"))
 SERVICES = {s["id"]: s for s in DATA["services"]}
 ORGS = {o["id"]: o for o in DATA["organizations"]}
@@ -272,7 +273,8 @@ def test_hsds_export_nests_organization_phones_schedules_languages_areas(site: B
     assert [p["description"] for p in line["phones"]][2] == (
         "Дополнительная информация (понедельник–пятница 09:00–20:00)"
     )
-    assert [lang["code"] for lang in line["languages"]] == ["lv", "ru", "en"]
+    # the languages the line answers in: data from its source, not the site's languages
+    assert [lang["code"] for lang in line["languages"]] == ["lv", "ru", "en"]  # langs: data
     assert line["service_areas"][0]["name"] == "Рига"
     assert line["service_at_locations"][0]["location"]["name"] == "Рижский офис ICI"
 
