@@ -38,8 +38,11 @@ format: $(VENV)/.installed  ## fix what lint reports where it can: Python and YA
 	$(BIN)/ruff format hooks tests bench
 	PYTHONPATH=hooks $(BIN)/python -m ici.yamlfmt
 
+# -n auto: one pytest-xdist worker per core; --dist loadfile keeps a module's tests (and
+# its module-scoped builds and browser) on one worker; the session builds are made once
+# per run and shared by the workers (tests/sitebuild.py shared_build)
 test: $(VENV)/.installed node_modules/.installed lint test-js  ## lint, then every test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 golden: $(VENV)/.installed  ## write tests/golden/ anew from the fixture site (review the diff)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden -q

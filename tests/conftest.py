@@ -88,15 +88,44 @@ OFFICE_HOURS_YAML = (
 
 @pytest.fixture(scope="session")
 def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The project with office hours on the Riga office (a fixture: no source gives them)."""
+    """The project with opening hours (fixtures: no source gives any, only the phones'
+    hours) on the Riga office, the Latgale contact point and ICI's legal consultations."""
     from sitebuild import ROOT
 
-    text = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
+    contacts = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
     anchor = "    skype: PatverumsDM\n"
-    assert anchor in text
-    files = {"data/contacts.yaml": text.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)}
+    assert anchor in contacts
+    contacts = contacts.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)
+    latgale = contacts.index("  - id: latgale")
+    at = contacts.index("    sources:\n", latgale)
+    contacts = contacts[:at] + OFFICE_HOURS_YAML + contacts[at:]
+    services = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
+    start = services.index("  - id: ici-legal-consultation")
+    at = services.index("    sources:\n", start)
+    services = services[:at] + OFFICE_HOURS_YAML + services[at:]
+    files = {"data/contacts.yaml": contacts, "data/services.yaml": services}
     built = shared_build(
         tmp_path_factory.getbasetemp(), "office-hours", lambda d: build_copy(d, files)
+    )
+    assert built.returncode == 0, built.output
+    return built
+
+
+# pages removed from one translation: each then falls back to the Latvian text
+UNTRANSLATED = (
+    "docs/ru/news/ici-figures-20-months.md",
+    "docs/en/guide/work.md",
+    "docs/en/contacts/index.md",
+)
+
+
+@pytest.fixture(scope="session")
+def untranslated(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project with a news item, a guide page and a list page left untranslated (one
+    build for the fallback tests of test_news, test_content and test_site_build)."""
+    files: dict[str, str | None] = dict.fromkeys(UNTRANSLATED)
+    built = shared_build(
+        tmp_path_factory.getbasetemp(), "untranslated", lambda d: build_copy(d, files)
     )
     assert built.returncode == 0, built.output
     return built
@@ -109,7 +138,7 @@ def hostile_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # builds of the real project: a test that uses one checks the real content
-REAL_BUILDS = {"site", "listings", "office_hours", "hostile_base"}
+REAL_BUILDS = {"site", "listings", "office_hours", "untranslated", "hostile_base"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

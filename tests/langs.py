@@ -40,6 +40,8 @@ def configured_languages(config: Path = ROOT / "mkdocs.yml") -> tuple[str, ...]:
             entries = plugin["i18n"].get("languages") or []
             break
     else:
+        if "plugins" not in data and data.get("INHERIT"):  # MkDocs' configuration inheritance
+            return configured_languages(config.parent / data["INHERIT"])
         raise LookupError(f"{config}: no i18n plugin with languages")
     built = [e for e in entries if e.get("build", True)]
     default = [e["locale"] for e in built if e.get("default")]

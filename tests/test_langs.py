@@ -53,6 +53,17 @@ def test_python_tags_are_ignored_and_the_default_comes_first(tmp_path: Path) -> 
     assert configured_languages(config) == ("lv", "ru", "uk")
 
 
+def test_an_inheriting_config_has_the_languages_of_its_parent(tmp_path: Path) -> None:
+    (tmp_path / "base.yml").write_text(CONFIG, encoding="utf-8")
+    child = tmp_path / "child" / "mkdocs.yml"
+    child.parent.mkdir()
+    child.write_text("INHERIT: ../base.yml\nsite_name: y\n", encoding="utf-8")
+    assert configured_languages(child) == ("lv", "ru", "uk")
+    # the demonstration site and the fixture site inherit the project's languages
+    for config in (ROOT / "mkdocs-demo.yml", ROOT / "tests" / "fixtures" / "site" / "mkdocs.yml"):
+        assert configured_languages(config) == LANGS
+
+
 def test_a_config_without_the_i18n_plugin_is_an_error(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\nplugins:\n  - search\n", encoding="utf-8")

@@ -347,28 +347,10 @@ def test_untranslated_field_shows_latvian_with_notice(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hours_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """A copy where one service and one office have opening hours: no source gives any
-    (only the phones' hours), so these two cases are shown with a fixture."""
-    hours = (
-        "    schedules:\n"
-        '      - {byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "17:00"}\n'
-    )
-    services = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
-    start = services.index("  - id: ici-legal-consultation")
-    at = services.index("    sources:\n", start)
-    contacts = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
-    latgale = contacts.index("  - id: latgale")
-    branch_at = contacts.index("    sources:\n", latgale)
-    built = build_copy(
-        tmp_path_factory.mktemp("hours"),
-        {
-            "data/services.yaml": services[:at] + hours + services[at:],
-            "data/contacts.yaml": contacts[:branch_at] + hours + contacts[branch_at:],
-        },
-    )
-    assert built.returncode == 0, built.output
-    return built
+def hours_site(office_hours: Built) -> Built:
+    """A copy where one service and two offices have opening hours: no source gives any
+    (only the phones' hours), so these cases are shown with a fixture (conftest)."""
+    return office_hours
 
 
 @pytest.mark.parametrize(
