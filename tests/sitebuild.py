@@ -112,6 +112,8 @@ def shared_build(base: Path, name: str, make: Callable[[Path], Built]) -> Built:
         if result.is_file():
             saved = json.loads(result.read_text(encoding="utf-8"))
             return Built(Path(saved["root"]), saved["returncode"], saved["output"])
+        if folder.exists():  # left by a worker that failed before it finished
+            shutil.rmtree(folder)
         folder.mkdir()
         built = make(folder)
         result.write_text(json.dumps(asdict(built), default=str), encoding="utf-8")
