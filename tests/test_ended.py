@@ -22,13 +22,14 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from langkit import strings_by_section
 from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, copy_project
 from test_register import _hsds_validator
 
 LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
 INFO_LINE = "ici-information-line"
 LATER = 1924992000  # 2031-01-01T00:00:00Z: every event and course of the data is past
-STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
+STRINGS = strings_by_section()
 NOTICE = {
     "lv": "Šis pakalpojums ir beidzies (2020. g. jūnijs). Informācija ir saglabāta uzziņai.",
     "ru": "Эта услуга завершена (июнь 2020\u202fг.). Информация сохранена для справки.",

@@ -16,9 +16,10 @@ import yaml
 from browserkit import LANGS, lang_prefix
 from ici import precache
 from ici.webapp import icon_png
+from langkit import strings_by_section
 from sitebuild import ROOT, Built, build_copy
 
-STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
+STRINGS = strings_by_section()
 CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))
 BRANCHES = [b["id"] for b in CONTACTS["branches"]]
 GUIDE_TOPICS = sorted(p.stem for p in (ROOT / "docs" / "lv" / "guide").glob("*.md"))
@@ -155,7 +156,7 @@ def test_precache_of_one_language_is_within_budget(site: Built, lang: str) -> No
 
 
 def test_default_language_worker_leaves_the_others_to_theirs(site: Built) -> None:
-    assert _config(site.site, "lv")["others"] == ["ru/", "en/"]
+    assert _config(site.site, "lv")["others"] == [f"{lang}/" for lang in LANGS[1:]]
     assert _config(site.site, "ru")["others"] == []
 
 

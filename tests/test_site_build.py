@@ -9,9 +9,11 @@ from xml.etree import ElementTree
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from ici.languages import DEFAULT_LANG, configured
+from ici.languages import LANGS as SITE_LANGS
 from sitebuild import ROOT, Built, build_copy
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+LANGS = {code: "" if code == DEFAULT_LANG else f"{code}/" for code in SITE_LANGS}
 SITE_URL = "https://www.integration.lv/"
 PAGES = ["index.html", "contacts/index.html", "contacts/riga/index.html"]
 
@@ -59,7 +61,8 @@ def test_generated_page_switcher_names_languages_in_their_own_language(site: Bui
         (a.attributes["lang"], a.text(strip=True))
         for a in site.html("en/contacts/riga/index.html").css(".ici-langs li > *")
     ]
-    assert names == [("lv", "Latviešu"), ("ru", "Русский"), ("en", "English")]
+    assert names == [(lang.code, lang.name) for lang in configured()]
+    assert names[:3] == [("lv", "Latviešu"), ("ru", "Русский"), ("en", "English")]
 
 
 def test_noindex_pages_stay_out_of_the_sitemap(site: Built) -> None:
@@ -83,10 +86,10 @@ def test_sitemap_lists_generated_pages_with_alternates(site: Built) -> None:
         for u in tree.findall("s:url", ns)
         if u.findtext("s:loc", "", ns).endswith("/contacts/riga/")
     ]
-    assert len(urls) == 3
+    assert len(urls) == len(LANGS)
     for url in urls:
         links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-        assert sorted(links) == ["en", "lv", "ru"]
+        assert sorted(links) == sorted(LANGS)
         assert links["ru"] == "https://www.integration.lv/ru/contacts/riga/"
 
 

@@ -26,7 +26,7 @@ from .page_sources import page_sources_problems
 from .problems import DataError
 from .text_warnings import text_warnings
 from .translation_status import report_lines, translation_report
-from .ui import load_strings
+from .ui import load_strings, string_warnings
 from .ui_keys import missing_data_keys
 from .views import LIST_VIEWS
 
@@ -45,12 +45,17 @@ def github_annotation(problem: str, hint: str, level: str = "error") -> str | No
 
 
 def find_warnings(root: FsPath) -> list[str]:
-    """Wording that does not fail the check: glossary variants, doubtful Latvian ordinals."""
+    """What does not fail the check: interface strings a language lacks (shown in Latvian),
+    glossary variants, doubtful Latvian ordinals."""
     try:
         glossary = load_glossary(root)
     except DataError:
         glossary = Glossary()  # reported as a problem
-    return [f"warning: {w}" for w in text_warnings(root, glossary)]
+    try:
+        missing = string_warnings(load_strings(root))
+    except DataError:
+        missing = []  # reported as a problem
+    return [f"warning: {w}" for w in [*missing, *map(str, text_warnings(root, glossary))]]
 
 
 def find_problems(root: FsPath) -> list[str]:

@@ -12,13 +12,13 @@ from typing import Any
 import phonenumbers
 
 from .clock import build_time
+from .languages import LANGS
 from .lifecycle import status_problems
 from .problems import Path, Problem
 from .provenance_check import provenance_problems
 from .rrule_check import rule_problem
 from .yamlsource import Source
 
-LANGS = ("lv", "ru", "en")
 # the regions of schemas/common.schema.json, in display order
 REGIONS = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale")
 
@@ -252,11 +252,11 @@ def _check_service_reach(sources: dict[str, Source]) -> Iterator[Problem]:
                 )
 
 
-def missing_translations(src: Source) -> Iterator[Problem]:
-    """Notices (not errors) for texts that lack ru or en and will fall back to lv."""
+def missing_translations(src: Source, langs: tuple[str, ...] = LANGS) -> Iterator[Problem]:
+    """Notices (not errors) for texts that lack a translation and will fall back to lv."""
     for path, value in _walk(src.data, ()):
-        if isinstance(value, dict) and isinstance(value.get("lv"), str):
-            absent = [lang for lang in LANGS[1:] if lang not in value]
+        if isinstance(value, dict) and isinstance(value.get(langs[0]), str):
+            absent = [lang for lang in langs[1:] if lang not in value]
             if absent:
                 yield src.problem(path, f"no {' and '.join(absent)} text yet, the lv text is shown")
 

@@ -14,6 +14,7 @@ from .clock import build_time
 from .crosscheck import cross_problems, missing_translations
 from .examples import DATA, EXAMPLES, dataset_folder, marker_problems, shift_dates, week_shift
 from .glossary import Glossary, load_glossary
+from .languages import languages
 from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
@@ -141,5 +142,5 @@ def _load_dataset(root: FsPath, dataset: str) -> Dataset:
             target = ds.collection(key)
             for rec in sources[name].data.get(key) or []:
                 target[rec["id"]] = rec
-        ds.notices.extend(missing_translations(sources[name]))
+        ds.notices.extend(missing_translations(sources[name], languages(root)))
     return ds

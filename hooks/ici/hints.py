@@ -88,7 +88,8 @@ HINTS: list[tuple[str, str]] = [
     ),
     (
         r"expected an interface string",
-        "add the key with lv, ru and en texts to data/strings.yaml (the templates use it)",
+        "add the key to data/strings/lv.yaml, and its translations to the other languages' "
+        "files in data/strings/ (the templates use it)",
     ),
     (
         r"expected an opening time before 24:00",
@@ -194,7 +195,7 @@ HINTS: list[tuple[str, str]] = [
     ),
     (
         r"\.lv: expected a value \(required field\)",
-        "every text needs its Latvian version: add an lv: line above ru: and en:",
+        "every text needs its Latvian version: add an lv: line above the translations",
     ),
     (
         r"required field",
@@ -292,8 +293,18 @@ HINTS: list[tuple[str, str]] = [
         "use the two- or three-letter code from schemas/common.schema.json, e.g. lv, ru, en, uk",
     ),
     (
-        r"interface string with lv, ru and en",
-        "every interface string needs all three languages: add the missing lv:, ru: or en:",
+        r"^data/strings/.*: no \S+ (text|strings) yet",
+        "translate the string into this language's file under the same section and key as "
+        "in data/strings/lv.yaml (a new file starts with the schema line of lv.yaml); until "
+        "then readers see the Latvian text",
+    ),
+    (
+        r"expected a key of data/strings/",
+        "write the key as data/strings/lv.yaml has it, or delete it from this language's file",
+    ),
+    (
+        r"expected a file for a language of mkdocs\.yml",
+        "name the file after a locale of plugins: i18n: languages in mkdocs.yml, e.g. uk.yaml",
     ),
     (
         r"expected a closing --- line",
@@ -316,8 +327,8 @@ HINTS: list[tuple[str, str]] = [
         "write the Latvian page first (same path under docs/lv/), or fix this file's name",
     ),
     (
-        r"expected the page under docs/lv/",
-        "move the file into docs/lv/, docs/ru/ or docs/en/",
+        r"expected the page under a language folder",
+        "move the file into the folder of its language, e.g. docs/lv/",
     ),
     (
         r"expected one of|expected an? (category|region|status|kind|channel|weekday|provider "

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path as FsPath
 
+from .languages import languages
 from .news import split_front_matter
 from .problems import Problem
 from .schema_check import SCHEMA_DIR, schema_problems
-from .text import LANGS
 from .yamlsource import parse_text
 
 # listings built from data/: their records carry the sources
@@ -48,7 +48,7 @@ def page_sources_problems(root: FsPath) -> list[Problem]:
     own = root / "schemas"
     schema_dir = own if (own / "page.schema.json").is_file() else SCHEMA_DIR
     problems: list[Problem] = []
-    for lang in LANGS:
+    for lang in languages(root):
         for md in sorted((docs / lang).rglob("*.md")):
             try:
                 problems.extend(page_problems(md, md.relative_to(root).as_posix(), schema_dir))

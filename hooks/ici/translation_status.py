@@ -1,5 +1,5 @@
-"""Translation status: what lacks ru or en, what is older than its Latvian source, and
-which records are due for review.
+"""Translation status: what lacks a translation (ru, en, uk ...), what is older than its
+Latvian source, and which records are due for review.
 
 A translation is *outdated* when git last changed it before its Latvian source: for pages
 the last commit of ``docs/ru/x.md`` against ``docs/lv/x.md``, for data texts the newest
@@ -22,12 +22,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .dataset import DATA_FILES
 from .gitdates import UNCOMMITTED, GitDates
+from .languages import DEFAULT_LANG, languages
 from .pages import KINDS, record_path
-from .problems import Path, format_path
+from .problems import DataError, Path, format_path
 from .provenance import STALE_MONTHS, is_stale, newest, published_values
-from .text import LANGS
+from .ui import StringGap, Strings, load_strings
 
-TRANSLATIONS = LANGS[1:]
 REVIEW_MONTHS = STALE_MONTHS
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
@@ -118,6 +118,9 @@ class TranslationReport:
     pages: list[PageGap] = field(default_factory=list)
     fields: list[FieldGap] = field(default_factory=list)
     reviews: list[ReviewDue] = field(default_factory=list)
+    # interface strings a language lacks (data/strings/<lang>.yaml), shown in Latvian
+    strings: list[StringGap] = field(default_factory=list)
+    strings_total: int = 0
 
     def select(self, kind: str, state: str) -> list[PageGap] | list[FieldGap]:
         """The gaps of one kind (``pages``/``fields``) in one state."""
@@ -137,18 +140,19 @@ def _record_page(collection: str, record_id: str | None) -> str | None:
 def page_gaps(root: FsPath, git: GitDates) -> list[PageGap]:
     """Latvian pages whose translation is missing or older than the Latvian page."""
     docs = root / "docs"
-    source = docs / LANGS[0]
+    lv, *translations = languages(root)
+    source = docs / lv
     if not source.is_dir():
         return []
     dates = git.file_dates("docs")
     gaps: list[PageGap] = []
     for md in sorted(source.rglob("*.md")):
         page = md.relative_to(source).as_posix()
-        missing = tuple(lang for lang in TRANSLATIONS if not (docs / lang / page).is_file())
+        missing = tuple(lang for lang in translations if not (docs / lang / page).is_file())
         if missing:
             gaps.append(PageGap("missing", page, missing))
-        lv_date = dates.get(f"docs/{LANGS[0]}/{page}")
-        for lang in TRANSLATIONS:
+        lv_date = dates.get(f"docs/{lv}/{page}")
+        for lang in translations:
             tr_date = dates.get(f"docs/{lang}/{page}")
             if lang not in missing and lv_date and tr_date and tr_date < lv_date:
                 gaps.append(PageGap("outdated", page, (lang,), lv_date, tr_date))
@@ -172,11 +176,11 @@ def _span(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, max(end, node.start_mark.line + 1)
 
 
-def _texts(node: Node, path: Path) -> Iterator[_Text]:
+def _texts(node: Node, path: Path, langs: tuple[str, ...]) -> Iterator[_Text]:
     if isinstance(node, MappingNode):
         pairs = [(k.value, k, v) for k, v in node.value if isinstance(k, ScalarNode)]
         keys = {key for key, _, _ in pairs}
-        if LANGS[0] in keys and keys <= set(LANGS):
+        if langs[0] in keys and keys <= set(langs):
             spans = {}
             for key, key_node, value in pairs:
                 first, last = _span(value)
@@ -184,10 +188,10 @@ def _texts(node: Node, path: Path) -> Iterator[_Text]:
             yield _Text(path, spans)
             return
         for key, _, value in pairs:
-            yield from _texts(value, (*path, key))
+            yield from _texts(value, (*path, key), langs)
     elif isinstance(node, SequenceNode):
         for i, item in enumerate(node.value):
-            yield from _texts(item, (*path, i))
+            yield from _texts(item, (*path, i), langs)
 
 
 def _compose(fs_path: FsPath) -> Node | None:
@@ -233,6 +237,8 @@ def field_gaps(
     ``nodes``: the data files' YAML nodes when the caller has them, else they are read.
     """
     nodes = nodes if nodes is not None else _data_nodes(root)
+    langs = languages(root)
+    lv, translations = langs[0], langs[1:]
     gaps: list[FieldGap] = []
     for name in DATA_FILES:
         rel = f"data/{name}.yaml"
@@ -241,7 +247,7 @@ def field_gaps(
             continue
         records = _record_ids(node)
         dates = git.line_dates(rel)
-        for text in _texts(node, ()):
+        for text in _texts(node, (), langs):
             collection, index = (*text.path, None, None)[:2]
             rid = records.get((collection, index), (None, {}))[0]
             inner = format_path(text.path[2:]) if len(text.path) > 2 else format_path(text.path)
@@ -252,12 +258,12 @@ def field_gaps(
                 "record_id": rid,
                 "field": inner,
             }
-            lv_span = text.spans[LANGS[0]]
-            missing = tuple(lang for lang in TRANSLATIONS if lang not in text.spans)
+            lv_span = text.spans[lv]
+            missing = tuple(lang for lang in translations if lang not in text.spans)
             if missing:
                 gaps.append(FieldGap("missing", line=lv_span[0], langs=missing, **common))
             lv_date = _newest(dates, lv_span)
-            for lang in TRANSLATIONS:
+            for lang in translations:
                 if lang in missing:
                     continue
                 tr_date = _newest(dates, text.spans[lang])
@@ -317,11 +323,15 @@ def reviews_due(
 
 
 def translation_report(
-    root: FsPath, today: date | None = None, nodes: dict[str, Node | None] | None = None
+    root: FsPath,
+    today: date | None = None,
+    nodes: dict[str, Node | None] | None = None,
+    strings: Strings | None = None,
 ) -> TranslationReport:
     """The whole report for the project in ``root``.
 
-    ``nodes``: the data files' YAML nodes by name, when the caller has read them already.
+    ``nodes``: the data files' YAML nodes by name, and ``strings`` the interface strings,
+    when the caller has read them already.
     """
     git = GitDates(root)
     report = TranslationReport(today or today_from_env(), git.available)
@@ -330,6 +340,14 @@ def translation_report(
         nodes = _data_nodes(root)  # each data file parsed once for both lists
     report.fields = field_gaps(root, git, nodes)
     report.reviews = reviews_due(root, report.today, nodes)
+    if strings is None:
+        try:
+            strings = load_strings(root)
+        except DataError:
+            strings = None  # the check and the build report the broken file
+    if strings is not None:
+        report.strings = list(strings.gaps)
+        report.strings_total = len(strings.table)
     return report
 
 
@@ -345,7 +363,7 @@ def report_lines(report: TranslationReport) -> list[str]:
     lines = [f"Translation status on {report.today.isoformat()}:"]
     if not report.git:
         lines.append("  (no git history here: outdated translations cannot be found)")
-    lv = LANGS[0]
+    lv = DEFAULT_LANG
     sections = [
         (
             "pages without a translation",
@@ -387,6 +405,19 @@ def report_lines(report: TranslationReport) -> list[str]:
             ],
         ),
     ]
+    missing: dict[str, int] = {}
+    for gap in report.strings:
+        missing[gap.file] = missing.get(gap.file, 0) + len(gap.keys)
+    sections.insert(
+        2,
+        (
+            "interface strings without a translation (listed as warnings below)",
+            [
+                f"{file}: {count} of {report.strings_total} strings, the {lv} text is shown"
+                for file, count in missing.items()
+            ],
+        ),
+    )
     for title, items in sections:
         lines.append(f"  {title}: {len(items)}")
         lines.extend(f"    {item}" for item in items)
