@@ -47,16 +47,16 @@ class Dataset:
     figures: dict[str, Record] = field(default_factory=dict)
     # news pages from docs/<lang>/news/ (their front matter is data too)
     news: News = field(default_factory=News)
-    # preferred terms per language; towns' names for ru and en cards (data/glossary.yaml)
+    # preferred terms per language; towns' names for the other languages' cards (glossary)
     glossary: Glossary = field(default_factory=Glossary)
-    # texts that lack ru/en: shown in lv with a notice, reported by the check command
+    # texts that lack a translation: shown in lv with a notice, listed by the check command
     notices: list[Problem] = field(default_factory=list)
     # the project folder the data was read from, and values derived from the data and that
     # folder once per build (e.g. the translation status), cached by the view that needs them
     root: FsPath | None = None
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
     # "now" for everything that depends on the build date (upcoming events): one value for
-    # all three language builds, taken from SOURCE_DATE_EPOCH when set
+    # every language build, taken from SOURCE_DATE_EPOCH when set
     built_at: datetime = field(default_factory=build_time)
 
     def collection(self, name: str) -> dict[str, Record]:

@@ -51,7 +51,7 @@ def show_date(stamp: int | None) -> str:
 
 @dataclass(frozen=True)
 class PageGap:
-    """A Latvian page whose ru/en page is missing or older (one language when outdated)."""
+    """A Latvian page whose translated page is missing or older (one language when outdated)."""
 
     state: str  # "missing" or "outdated"
     page: str  # path below the language folder, e.g. guide/work.md
@@ -70,7 +70,7 @@ class PageGap:
 
 @dataclass(frozen=True)
 class FieldGap:
-    """A data text whose ru/en is missing or older than the lv text."""
+    """A data text whose translation is missing or older than the lv text."""
 
     state: str
     file: str
@@ -232,7 +232,7 @@ def _data_nodes(root: FsPath) -> dict[str, Node | None]:
 def field_gaps(
     root: FsPath, git: GitDates, nodes: dict[str, Node | None] | None = None
 ) -> list[FieldGap]:
-    """Data texts whose ru/en is missing, or older than the lv text.
+    """Data texts whose translation is missing, or older than the lv text.
 
     ``nodes``: the data files' YAML nodes when the caller has them, else they are read.
     """
