@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from browserkit import ENHANCE, badges_filled, chromium, page_kinds, serve, split_lang
+from browserkit import ENHANCE, LANGS, badges_filled, chromium, page_kinds, serve, split_lang
 from sitebuild import ROOT, Built
 
 pytestmark = pytest.mark.browser
@@ -100,7 +100,7 @@ def test_axe_finds_no_violations(site: Built, served: tuple[object, str]) -> Non
     assert report == {}
     # axe measured the footer's copyright text (not "incomplete", e.g. over an image)
     assert copyright_unchecked == []
-    assert len(enhanced) == 3 * len(ENHANCE)
+    assert len(enhanced) == len(LANGS) * len(ENHANCE)
 
 
 # ---- keyboard: skip link and visible focus --------------------------------------------
