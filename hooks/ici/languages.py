@@ -14,6 +14,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
+from babel import Locale
 
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
 CONFIG_FILE = "mkdocs.yml"
@@ -95,8 +96,6 @@ TRANSLATIONS: tuple[str, ...] = LANGS[1:]
 
 def english_name(code: str) -> str:
     """A language's English name for messages to editors ("Ukrainian"), else its code."""
-    from babel import Locale  # imported here: only messages need it
-
     return Locale.parse("en").languages.get(code, code)
 
 

@@ -11,35 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
-from .crosscheck import REGIONS
 from .dataset import Dataset, Record
 from .languages import LANGS, languages
 from .lifecycle import status_of
 from .ui import Strings, load_strings, strings_file
+from .vocab import CHANNELS, REGIONS
 
-# Display orders; the same values as the enums in schemas/services.schema.json and
-# schemas/common.schema.json (a test keeps them equal).
-CATEGORIES = (
-    "residence",
-    "work",
-    "business",
-    "family",
-    "education",
-    "health",
-    "social",
-    "housing",
-    "taxes",
-    "language",
-    "psychological",
-    "trafficking",
-    "interpreting",
-    "rights",
-    "integration",
-    "specialists",
-    "information",
-)
-CHANNELS = ("in_person", "phone", "email", "skype", "online")
-PROVIDER_TYPES = ("state", "municipal", "ngo")
 COSTS = ("free", "paid")
 # The languages every reader of the site can pick first (the site's own languages, from
 # mkdocs.yml); others follow by name.

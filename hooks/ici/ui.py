@@ -124,6 +124,7 @@ def load_strings(root: FsPath) -> Strings:
                         tuple(key.split(".", 1)),
                         f"expected a key of {strings_file(langs[0])}, got an unknown key "
                         "(a typo, or a string the Latvian file no longer has)",
+                        "strings.unknown_key",
                     )
                 )
     problems.extend(
@@ -132,6 +133,7 @@ def load_strings(root: FsPath) -> Strings:
             _section_line(default, key),
             key,
             f"expected an interface string (used in {where}), got nothing",
+            "strings.missing",
         )
         for key, where in used_keys().items()
         if key not in table
@@ -152,6 +154,7 @@ def _stray_files(root: FsPath, langs: tuple[str, ...]) -> list[Problem]:
             "",
             f"expected a file for a language of mkdocs.yml ({', '.join(langs)}), "
             f"got {path.stem!r} (add the language to mkdocs.yml or rename the file)",
+            "strings.stray_file",
         )
         for path in sorted(folder.glob("*.yaml"))
         if folder.is_dir()
@@ -177,21 +180,30 @@ def _gaps(
     return gaps
 
 
-def string_warnings(strings: Strings) -> list[str]:
+def string_warnings(strings: Strings) -> list[Problem]:
     """``make check`` warnings: each interface string a language lacks, or its whole file."""
-    lines: list[str] = []
+    found: list[Problem] = []
     for gap in strings.gaps:
         if gap.line:
-            lines.extend(
-                f"{gap.file}:{gap.line}: {key}: no {gap.lang} text yet, "
-                f"the {strings.default} text is shown"
+            found.extend(
+                Problem(
+                    gap.file,
+                    gap.line,
+                    key,
+                    f"no {gap.lang} text yet, the {strings.default} text is shown",
+                    "strings.untranslated",
+                )
                 for key in gap.keys
             )
             continue
-        text = (
-            f"{gap.file}: no {gap.lang} strings yet (the file is missing), "
-            f"the {strings.default} texts are shown"
+        whole = Problem(
+            gap.file,
+            0,
+            "",
+            f"no {gap.lang} strings yet (the file is missing), the {strings.default} texts "
+            "are shown",
+            "strings.untranslated",
         )
-        if text not in lines:
-            lines.append(text)
-    return lines
+        if whole not in found:
+            found.append(whole)
+    return found
