@@ -46,6 +46,7 @@ QUERIES = {
     "lv": ("tulks", "uzturēšanās atļauja"),
     "ru": ("переводчик", "вид на жительство"),
     "en": ("interpreter", "residence permit"),
+    "uk": ("перекладач", "посвідка на проживання"),
 }
 TOP_PHASES = ("load_validate", "generate_pages", "generate_files", "render", "offline", "pagefind")
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from hostilekit import Case, replace_line, sub
 
-SVC, CON, EVT, CRS, FIG, STR = (
-    f"data/{n}.yaml" for n in ("services", "contacts", "events", "courses", "figures", "strings")
+SVC, CON, EVT, CRS, FIG, STR, STR_RU = (
+    f"data/{n}.yaml"
+    for n in ("services", "contacts", "events", "courses", "figures", "strings/lv", "strings/ru")
 )
 NEWS = "docs/lv/news/ngo-dialogue-platform-5th-meeting.md"
 NEWS_DESC = "description: 21. septembrī ICI notika piektā NVO Dialoga platformas tikšanās"
@@ -90,7 +91,7 @@ SITES = [
         True,
     ),
     ("figure-id", FIG, "  - id: ici-2016-2017\n", '  - id: "ici-2016-2017{v}"\n', True),
-    ("ui-string", STR, "    lv: Tālrunis\n", '    lv: "Tālrunis{v}"\n', True),
+    ("ui-string", STR, "  phone: Tālrunis\n", '  phone: "Tālrunis{v}"\n', True),
     (
         "org-description",
         SVC,

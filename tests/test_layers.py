@@ -26,6 +26,7 @@ DATA = {
     "glossary",
     "holiday_days",
     "kinds",
+    "languages",
     "lifecycle",
     "news",
     "ordinals",

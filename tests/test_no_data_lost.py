@@ -199,6 +199,7 @@ def test_search_index_has_one_page_per_record(site: Built, ds: Dataset, lang: st
         "branch": len(ds.branches),
         "event": len(ds.events),
         "course": len(ds.courses),
-        "news": len(ds.news.for_lang(lang)),
+        # a news item not translated yet is the lv text, indexed once, in lv
+        "news": sum(1 for n in ds.news.for_lang(lang) if n.file.startswith(f"docs/{lang}/")),
     }
     assert {k: kinds.get(k, 0) for k in expected} == expected

@@ -14,11 +14,11 @@ from babel import Locale
 
 from .clock import build_time
 from .kinds import KINDS
+from .languages import LANGS
 from .lifecycle import status_problems
 from .problems import Path, Problem
 from .provenance_check import provenance_problems
 from .rrule_check import rule_problem
-from .text import LANGS
 from .vocab import REGIONS
 from .yamlsource import Source
 
@@ -259,11 +259,11 @@ def _check_service_reach(sources: dict[str, Source]) -> Iterator[Problem]:
                 )
 
 
-def missing_translations(src: Source) -> Iterator[Problem]:
-    """Notices (not errors) for texts that lack ru or en and will fall back to lv."""
+def missing_translations(src: Source, langs: tuple[str, ...] = LANGS) -> Iterator[Problem]:
+    """Notices (not errors) for texts that lack a translation and will fall back to lv."""
     for path, value in _walk(src.data, ()):
-        if isinstance(value, dict) and isinstance(value.get("lv"), str):
-            absent = [lang for lang in LANGS[1:] if lang not in value]
+        if isinstance(value, dict) and isinstance(value.get(langs[0]), str):
+            absent = [lang for lang in langs[1:] if lang not in value]
             if absent:
                 yield src.problem(
                     path,

@@ -12,13 +12,15 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from .dataset import Dataset, Record
+from .languages import LANGS, languages
 from .lifecycle import status_of
-from .ui import Strings, load_strings
+from .ui import Strings, load_strings, strings_file
 from .vocab import CHANNELS, REGIONS
 
 COSTS = ("free", "paid")
-# The languages every reader of the site can pick first; others follow by name.
-MAIN_LANGUAGES = ("lv", "ru", "en")
+# The languages every reader of the site can pick first (the site's own languages, from
+# mkdocs.yml); others follow by name.
+MAIN_LANGUAGES = LANGS
 
 # facet key -> the data-* attributes of a register item it matches against. The language
 # facet also matches services that bring in an interpreter for that language.
@@ -88,30 +90,39 @@ def email(ds: Dataset, rec: Record) -> str | None:
 
 @dataclass(frozen=True)
 class _Cached:
-    mtime: float
+    mtimes: tuple[float, ...]
     strings: Strings
 
 
 _STRINGS: dict[FsPath, _Cached] = {}
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
-# root -> its strings.yaml as a plain path: the exports call labels() for every service,
+# root -> its strings files as plain paths: the exports call labels() for every service,
 # and building a Path each time cost more than the stat itself
-_STRINGS_FILE: dict[FsPath | None, str] = {}
+_STRINGS_FILES: dict[FsPath | None, tuple[str, ...]] = {}
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except FileNotFoundError:
+        return -1.0  # a language without its file: its strings fall back to Latvian
 
 
 def labels(root: FsPath | None = None) -> Strings:
     """Interface strings for words the exports and JSON-LD need (region, category names).
 
-    Read from the ``data/strings.yaml`` of the project these hooks belong to, and read
-    again only when the file changes (``mkdocs serve`` rebuilds in one process).
+    Read from the ``data/strings/`` files of the project these hooks belong to, and read
+    again only when one of them changes (``mkdocs serve`` rebuilds in one process).
     """
-    path = _STRINGS_FILE.get(root)
-    if path is None:
-        path = _STRINGS_FILE[root] = os.fspath((root or PROJECT_ROOT) / "data" / "strings.yaml")
+    paths = _STRINGS_FILES.get(root)
+    if paths is None:
+        base = root or PROJECT_ROOT
+        paths = tuple(os.fspath(base / strings_file(lang)) for lang in languages(base))
+        _STRINGS_FILES[root] = paths
     root = root or PROJECT_ROOT
-    mtime = os.stat(path).st_mtime
+    mtimes = tuple(_mtime(path) for path in paths)
     cached = _STRINGS.get(root)
-    if cached is None or cached.mtime != mtime:
-        cached = _Cached(mtime, load_strings(root))
+    if cached is None or cached.mtimes != mtimes:
+        cached = _Cached(mtimes, load_strings(root))
         _STRINGS[root] = cached
     return cached.strings

@@ -15,12 +15,13 @@ from mkdocs.utils import get_relative_url
 
 from ici import csp, markup
 from ici.content_check import page_markup_problems
+from ici.languages import DEFAULT_LANG
 from ici.links import resolve_links
 from ici.ordinals import escape_ordinals
 from ici.pages import find_record
 from ici.problems import Problem
 from ici.provenance import provenance_view
-from ici.ui import Strings
+from ici.ui import Strings, strings_file
 from ici.views import LIST_VIEWS, record_view
 from ici.views.contacts import badge_strings, hotlines
 
@@ -35,11 +36,11 @@ def _autoescape(name: str | None) -> bool:
 
 
 def _ui(strings: Strings, key: str, lang: str) -> str:
-    # a key built from data (e.g. a category) that strings.yaml lacks: a message, no traceback
+    # a key built from data (e.g. a category) that lv.yaml lacks: a message, no traceback
     try:
         return strings.get(key, lang)
     except KeyError as exc:
-        raise PluginError(f"data/strings.yaml: {key}: {exc.args[0]}") from None
+        raise PluginError(f"{strings_file(strings.default)}: {key}: {exc.args[0]}") from None
 
 
 def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
@@ -101,7 +102,7 @@ def latvian_ordinals(markdown: str, page: Page) -> str:
     ``file.locale`` is the language of the Markdown file, so a Latvian page shown as the
     fallback of a missing translation is fixed too.
     """
-    if getattr(page.file, "locale", None) == "lv":
+    if getattr(page.file, "locale", None) == DEFAULT_LANG:
         return escape_ordinals(markdown)
     return markdown
 

@@ -61,7 +61,7 @@ def _site_path(page: Page, config: MkDocsConfig) -> str:
 def add_search_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """Add ``search`` (a ``SearchInfo``) and ``search_indexed`` to a page's context.
 
-    A fallback page (the lv text under a ru or en URL) and a page with
+    A fallback page (the lv text under another language's URL) and a page with
     ``search_exclude: true`` stay out of the index: the lv text is indexed once, in lv.
     """
     lang = current_lang(config)

@@ -4,7 +4,7 @@
  * elements or style attributes; their CSS is a file), but the Component UI adds 175 KB of
  * script and 42 KB of CSS to the first search (this file is ~13 KB), and this interface
  * stems Latvian queries before searching (lv-stem.js), merges the query variants, and
- * takes every word (kinds, filter names) from data/strings.yaml.
+ * takes every word (kinds, filter names) from data/strings/<lang>.yaml.
  * Pagefind (pagefind.js, its worker and WebAssembly, the language's index) is imported on
  * the first focus of the box, so readers who never search download none of it. Pagefind
  * picks the index of the page's <html lang>.
