@@ -1,0 +1,186 @@
+/* The search box's engine: Pagefind and the query plan (search-plan.js) put together.
+ *
+ * create() returns find(query, {filters, sort}): the full searches of the plan, fused;
+ * when they find fewer than IciSearchPlan.FEW pages, the partial ones after them, marked
+ * with the words they lack; and the query's words or phrases that find nothing on their
+ * own (named to the reader, and the results marked as partial). Pagefind and the
+ * language's search/terms.json load on first use (warm()); the filter index, which only
+ * the filter lists' counts need, loads with loadFacets(). Used by search.js.
+ */
+(function () {
+  "use strict";
+
+  function create(cfg) {
+    var stemmer = cfg.stemmer;
+    var planner = cfg.planner;
+    var lang = cfg.lang;
+    var bundleUrl = cfg.bundleUrl;
+    var termsUrl = cfg.termsUrl;
+    var loading = null;
+    var terms = null;
+    var facetsLoaded = false;
+
+    /** Pagefind, imported once (a failed import is retried on the next search). */
+    function pagefind() {
+      if (!loading) {
+        loading = import(bundleUrl)
+          .then(function (pf) {
+            return pf.options({ excerptLength: 24 }).then(function () {
+              return pf.init();
+            }).then(function () {
+              return pf;
+            });
+          })
+          .catch(function (err) {
+            loading = null;
+            throw err;
+          });
+      }
+      return loading;
+    }
+
+    /** The language's synonyms and places (search/terms.json); without them, plain search. */
+    function searchTerms() {
+      if (!terms) {
+        terms = fetch(termsUrl)
+          .then(function (response) {
+            return response.ok ? response.json() : {};
+          })
+          .catch(function () {
+            return {};
+          })
+          .then(planner.prepare);
+      }
+      return terms;
+    }
+
+    /** The filter index, for the counts in the filter lists: only once the reader asks. */
+    function loadFacets() {
+      return pagefind().then(function (pf) {
+        return pf.filters();
+      }).then(function () {
+        facetsLoaded = true;
+      });
+    }
+
+    /**
+     * Run one planned search (each of its stemmed variants, see lv-stem.js): ranked lists of
+     * {id, data, missing}. A search narrowed to a region the reader's own filter excludes
+     * is skipped.
+     */
+    async function runSearch(pf, search, opts, state) {
+      var filters = Object.assign({}, opts.filters || {});
+      if (search.filters.region) {
+        if (filters.region && filters.region !== search.filters.region) {
+          return [];
+        }
+        filters.region = search.filters.region;
+      }
+      var variants = stemmer.queryVariants(search.query, lang);
+      if (opts.sort && opts.sort.date) {
+        variants = variants.slice(0, 1); // one ordered list; merged lists would not be sorted
+      }
+      var lists = [];
+      for (var i = 0; i < variants.length; i++) {
+        var found = await pf.search(variants[i], { filters: filters, sort: opts.sort || {} });
+        if (!found) {
+          continue;
+        }
+        if (!state.facets && !search.filters.region && facetsLoaded) {
+          // counts for the query without filters: every value the reader can switch to
+          state.facets = found.totalFilters || found.filters || {};
+        }
+        lists.push(found.results.map(function (hit) {
+          return { id: hit.id, data: hit.data, missing: search.missing };
+        }));
+      }
+      return lists;
+    }
+
+    async function runAll(pf, searches, opts, state) {
+      var lists = [];
+      for (var i = 0; i < searches.length; i++) {
+        lists = lists.concat(await runSearch(pf, searches[i], opts, state));
+      }
+      return planner.fuse(lists);
+    }
+
+    /**
+     * Search as the box does (search-plan.js): the full searches, then, when they find
+     * fewer than IciSearchPlan.FEW pages, the partial ones, marked with the words they
+     * lack. Returns the hits ({id, data, partial, missing}), the filter counts (once the
+     * filter index is loaded), the plan, and, when nothing is found, the query's words that
+     * find nothing on their own.
+     */
+    /** Whether one unit of the query (a word, a synonym's phrase, a place) finds a page. */
+    async function finds(pf, unit, opts) {
+      var alone = unit.alts.map(function (q) {
+        return { query: q, filters: {}, missing: [] };
+      });
+      return (await runAll(pf, alone, { filters: opts.filters }, {})).length > 0;
+    }
+
+    async function find(query, options) {
+      var opts = options || {};
+      var pf = await pagefind();
+      var prepared = await searchTerms();
+      var plan = planner.plan(query, prepared);
+      var sorted = Boolean(opts.sort && opts.sort.date);
+      var state = { facets: null };
+      // Pagefind leaves out a word it does not know at all ("паспорт Даугавпилс" finds the
+      // Daugavpils pages): such words are named, and the results marked as partial. A
+      // place no page of this language names ("Даугавпилс" on an English page) still
+      // narrows by region, but the searches for its text would ignore it: they are left out.
+      var unmatched = [];
+      var searches = sorted ? plan.full.slice(0, 1) : plan.full;
+      if (plan.units.length > 1) {
+        for (var i = 0; i < plan.units.length; i++) {
+          var unit = plan.units[i];
+          if (!(await finds(pf, unit, opts))) {
+            if (unit.place && plan.regions.length) {
+              searches = searches.filter(function (s) {
+                return s.filters.region;
+              });
+            } else {
+              unmatched.push(unit.text);
+            }
+          }
+        }
+      }
+      var full = await runAll(pf, searches, opts, state);
+      var hits = full.map(function (h) {
+        return { id: h.id, data: h.data, partial: unmatched.length > 0, missing: unmatched };
+      });
+      if (!sorted && hits.length < planner.FEW && plan.partial.length) {
+        var seen = new Set(hits.map(function (h) { return h.id; }));
+        (await runAll(pf, plan.partial, opts, state)).forEach(function (h) {
+          if (!seen.has(h.id)) {
+            seen.add(h.id);
+            var missing = h.missing.concat(unmatched.filter(function (w) {
+              return h.missing.indexOf(w) === -1;
+            }));
+            hits.push({ id: h.id, data: h.data, partial: true, missing: missing });
+          }
+        });
+      }
+      if (!hits.length && plan.units.length === 1 && !(await finds(pf, plan.units[0], opts))) {
+        unmatched.push(plan.units[0].text);
+      }
+      return { hits: hits, facets: state.facets || {}, plan: plan, unmatched: unmatched };
+    }
+
+    return {
+      find: find,
+      loadFacets: loadFacets,
+      facetsLoaded: function () {
+        return facetsLoaded;
+      },
+      warm: function () {
+        pagefind().catch(function () {});
+        searchTerms();
+      }
+    };
+  }
+
+  window.IciSearchEngine = { create: create };
+})();
