@@ -21,17 +21,21 @@ DONE = (
     "q => document.querySelector('[data-ici-search-panel]')"
     ".getAttribute('data-ici-search-done') === q"
 )
-# The search box's own search (stemmed variants) next to Pagefind on the raw query, for
-# the recall report: top-5 result URLs of both.
-TOP5 = """async (q) => {
-  const ours = await window.IciSearch.find(q);
-  const top = [];
-  for (const hit of ours.hits.slice(0, 5)) top.push((await hit.data()).url);
+# Pagefind alone on the raw query (no stemming, synonyms, places or partial matches), for
+# the recall report: its top-5 result URLs.
+RAW_TOP5 = """async (q) => {
   const box = document.querySelector('[data-ici-search]');
   const pf = await import(new URL(box.dataset.pagefind, document.baseURI).href);
   const raw = [];
   for (const hit of (await pf.search(q)).results.slice(0, 5)) raw.push((await hit.data()).url);
-  return {top, raw};
+  return raw;
+}"""
+# The box's own search (search-engine.js) without its interface: top-5 result URLs.
+TOP5 = """async (q) => {
+  const ours = await window.IciSearch.find(q);
+  const top = [];
+  for (const hit of ours.hits.slice(0, 5)) top.push((await hit.data()).url);
+  return {top};
 }"""
 
 
@@ -61,33 +65,51 @@ def _result_urls(page: object) -> list[str]:
     )
 
 
+# the kinds of natural query issue 17 asks 60 of per language (plain ones come on top)
+KINDS = ("synonym", "abbreviation", "misspelling", "topic+place", "inflection", "latvian-term")
+
+
+def _box_top5(page: object, query: str) -> list[str]:
+    """The first five results the box shows for ``query``, typed as a reader types it."""
+    page.fill("#ici-search-input", query)
+    page.wait_for_function(DONE, arg=query, timeout=20000)
+    return _result_urls(page)[:5]
+
+
 @pytest.mark.parametrize("lang", PREFIX)
 def test_query_set_expected_page_in_top_5(
     browser_and_base: tuple[object, str], lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Recall@5 of the query set through the search box (what it shows, in its order)."""
     browser, base = browser_and_base
     queries = yaml.safe_load(QUERY_SET.read_text(encoding="utf-8"))[lang]
-    assert len(queries) >= 20
+    assert {q["type"] for q in queries} <= {*KINDS, "plain"}
+    natural = [q for q in queries if q["type"] in KINDS]
+    assert len(natural) >= 60
     page = browser.new_page()
     page.goto(base + PREFIX[lang])
     found, raw_found, total, misses = Counter(), Counter(), Counter(), []
     for item in queries:
         want = "/" + PREFIX[lang] + item["expect"]
-        got = page.evaluate(TOP5, item["q"])
+        top = _box_top5(page, item["q"])
+        raw = page.evaluate(RAW_TOP5, item["q"])
         total[item["type"]] += 1
-        found[item["type"]] += want in got["top"]
-        raw_found[item["type"]] += want in got["raw"]
-        if want not in got["top"]:
-            misses.append((item["q"], want, got["top"]))
+        found[item["type"]] += want in top
+        raw_found[item["type"]] += want in raw
+        if want not in top:
+            misses.append((item["q"], want, top))
     page.close()
+    recall = sum(found.values()) / sum(total.values())
     with capsys.disabled():
         print(
-            f"\nsearch recall@5 ({lang}): {sum(found.values())}/{sum(total.values())}"
-            f" (Pagefind without our stemming: {sum(raw_found.values())})"
+            f"\nsearch box recall@5 ({lang}): {sum(found.values())}/{sum(total.values())}"
+            f" = {recall:.1%} (Pagefind alone on the raw query: {sum(raw_found.values())})"
         )
         for kind in sorted(total):
-            print(f"  {kind:14} {found[kind]}/{total[kind]}  (without: {raw_found[kind]})")
-    assert misses == []
+            print(f"  {kind:14} {found[kind]}/{total[kind]}  (Pagefind alone: {raw_found[kind]})")
+        for miss in misses:
+            print(f"  miss: {miss}")
+    assert recall >= 0.97, misses
 
 
 def _ended(sid: str) -> bool:

@@ -90,9 +90,12 @@
           // counts for the query without filters: every value the reader can switch to
           state.facets = found.totalFilters || found.filters || {};
         }
-        lists.push(found.results.map(function (hit) {
-          return { id: hit.id, data: hit.data, missing: search.missing };
-        }));
+        lists.push({
+          weight: search.weight || 1,
+          entries: found.results.map(function (hit) {
+            return { id: hit.id, data: hit.data, missing: search.missing };
+          })
+        });
       }
       return lists;
     }

@@ -46,6 +46,8 @@
   var FEW = 5;
   // at most this many words are dropped one at a time (longer queries keep their order)
   var MAX_UNITS = 6;
+  // the fusion weight of a query as typed when a synonym gives the site's words for it
+  var TYPED_WEIGHT = 0.5;
 
   /** Lower case without diacritics or punctuation, as Pagefind compares words. */
   function fold(word) {
@@ -238,21 +240,30 @@
     return long.length ? long : out;
   }
 
-  /** Every query text the units make, one alternative of each (at most ``limit``). */
+  /**
+   * Every query the units make, one alternative of each (at most ``limit``):
+   * [{query, weight}], half weight where a reader's word stands for a site's word.
+   */
   function combos(list, limit) {
-    var out = [""];
+    var out = [{ query: "", weight: 1 }];
     list.forEach(function (u) {
       var next = [];
-      out.forEach(function (q) {
-        u.alts.forEach(function (alt) {
+      out.forEach(function (c) {
+        u.alts.forEach(function (alt, i) {
           if (next.length < limit) {
-            next.push(q ? q + " " + alt : alt);
+            var typed = u.alts.length > 1 && i === u.alts.length - 1;
+            next.push({
+              query: c.query ? c.query + " " + alt : alt,
+              weight: typed ? TYPED_WEIGHT : c.weight
+            });
           }
         });
       });
       out = next;
     });
-    return out.filter(Boolean);
+    return out.filter(function (c) {
+      return c.query;
+    });
   }
 
   function text(toks) {
@@ -263,16 +274,19 @@
       .join(" ");
   }
 
-  /** The query as typed and with the site's words: texts, without repeats. */
+  /**
+   * The query with the site's words, then as typed: [{query, weight}]. Where a reader's
+   * word has a site's word, the typed query counts half in the fusion: the site's word
+   * is what its pages are about.
+   */
   function withSynonyms(toks, prepared) {
-    var out = [];
-    // the site's words first: where both find a page equally, theirs ranks first
-    expansions(toks, prepared, 4).concat([text(toks)]).forEach(function (q) {
-      if (q && out.indexOf(q) === -1) {
-        out.push(q);
-      }
-    });
-    return out;
+    var expanded = expansions(toks, prepared, 4);
+    var typed = { query: text(toks), weight: expanded.length ? TYPED_WEIGHT : 1 };
+    return expanded
+      .map(function (q) {
+        return { query: q, weight: 1 };
+      })
+      .concat([typed]);
   }
 
   /**
@@ -301,21 +315,21 @@
     });
     var full = [];
     var seen = {};
-    function add(list, q, filters, missing) {
-      var key = q + "|" + JSON.stringify(filters);
-      if (q && !seen[key]) {
+    function add(list, c, filters, missing) {
+      var key = c.query + "|" + JSON.stringify(filters);
+      if (c.query && !seen[key]) {
         seen[key] = true;
-        list.push({ query: q, filters: filters, missing: missing || [] });
+        list.push({ query: c.query, filters: filters, missing: missing || [], weight: c.weight });
       }
     }
-    withSynonyms(toks, prepared).forEach(function (q) {
-      add(full, q, {});
+    withSynonyms(toks, prepared).forEach(function (c) {
+      add(full, c, {});
     });
     var parts = topic.length ? units(topic, prepared) : [];
     if (parts.length && regions.length) {
-      combos(parts, 4).forEach(function (q) {
+      combos(parts, 4).forEach(function (c) {
         regions.forEach(function (value) {
-          add(full, q, { region: value });
+          add(full, c, { region: value });
         });
       });
     }
@@ -342,13 +356,13 @@
           return !(narrowed && u.place);
         });
         var missing = [text(left.toks)];
-        combos(kept, 4).forEach(function (q) {
+        combos(kept, 4).forEach(function (c) {
           if (narrowed) {
             regions.forEach(function (value) {
-              add(partial, q, { region: value }, missing);
+              add(partial, c, { region: value }, missing);
             });
           } else {
-            add(partial, q, {}, missing);
+            add(partial, c, {}, missing);
           }
         });
       });
@@ -365,9 +379,9 @@
   }
 
   /**
-   * Reciprocal rank fusion of ranked lists of {id, ...}: each list adds 1 / (K + rank) to
-   * the pages it holds. Returns the entries (the first seen of each id) best first; ties
-   * keep the order of the lists.
+   * Reciprocal rank fusion of ranked lists of {id, ...}, each a list or {entries, weight}:
+   * each list adds weight / (K + rank) to the pages it holds. Returns the entries (the
+   * first seen of each id) best first; ties keep the order of the lists.
    */
   function fuse(lists) {
     var K = 5;
@@ -375,13 +389,15 @@
     var first = {};
     var order = [];
     lists.forEach(function (list) {
-      list.forEach(function (entry, rank) {
+      var entries = Array.isArray(list) ? list : list.entries;
+      var weight = Array.isArray(list) ? 1 : list.weight;
+      entries.forEach(function (entry, rank) {
         if (!(entry.id in score)) {
           score[entry.id] = 0;
           first[entry.id] = entry;
           order.push(entry.id);
         }
-        score[entry.id] += 1 / (K + rank);
+        score[entry.id] += weight / (K + rank);
       });
     });
     return order
