@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browserkit import Visit, chromium, serve, watch
+from browserkit import Visit, chromium, serve, watch, watch_context
 from searchbench import query_bytes
 from sitebuild import ROOT, Built, build_copy
 
@@ -288,6 +288,34 @@ def test_first_query_bytes(browser_and_base: tuple[object, str], capsys) -> None
     # the filter index loads only when the reader opens the filters (test_search_lazy.py)
     assert "filters" not in measured.by_category
     assert measured.total < 400_000
+
+
+def test_filter_index_loads_only_when_the_filters_open(
+    browser_and_base: tuple[object, str],
+) -> None:
+    """Issue 17, point 5: a first query fetches no filter file; opening the filters does,
+    and fills the lists with counts; closing them hides the lists again."""
+    browser, base = browser_and_base
+    context = browser.new_context(service_workers="block")
+    visit = Visit()
+    watch_context(context, visit)
+    page = context.new_page()
+    page.goto(base + "ru/")
+    _search(page, "переводчик")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in visit.requests if u.endswith(".pf_filter")] == []
+    toggle = page.locator("[data-ici-search-filter-toggle]")
+    assert toggle.is_visible() and toggle.inner_text() == "Фильтры"
+    assert page.locator("#ici-search-filters").is_hidden()
+    _open_filters(page)
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert [u for u in visit.requests if u.endswith(".pf_filter")] != []
+    kinds = page.locator("#ici-search-filter-kind option").all_inner_texts()
+    assert kinds[0] == "Все" and all(k.endswith(")") for k in kinds[1:])
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.locator("#ici-search-filters").is_hidden()
+    context.close()
 
 
 SOURCES = 'sources: [{title: Tests, publisher: ICI, published: "2025-12-01"}]\n'
