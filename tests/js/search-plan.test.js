@@ -6,7 +6,9 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const plan = require(path.join(__dirname, "..", "..", "overrides", "assets", "javascripts", "search-plan.js"));
+const JS = path.join(__dirname, "..", "..", "overrides", "assets", "javascripts");
+const plan = require(path.join(JS, "search-plan.js"));
+const engine = require(path.join(JS, "search-engine.js"));
 
 // the shape of search/terms.json (hooks/ici/search_terms.py), with names the data gives
 const TERMS = plan.prepare({
@@ -99,7 +101,10 @@ test("partial searches leave out one word at a time, never a short word alone", 
 test("rank fusion keeps one list's order and lifts pages several lists find", () => {
   const ids = (list) => list.map((e) => e.id);
   const one = [{ id: "a" }, { id: "b" }, { id: "c" }];
-  assert.deepEqual(ids(plan.fuse([one])), ["a", "b", "c"]);
+  assert.deepEqual(ids(engine.fuse([one])), ["a", "b", "c"]);
   const other = [{ id: "c" }, { id: "d" }];
-  assert.deepEqual(ids(plan.fuse([one, other])), ["c", "a", "b", "d"]);
+  assert.deepEqual(ids(engine.fuse([one, other])), ["c", "a", "b", "d"]);
+  // a query as typed counts half where a synonym gives the site's words
+  const typed = { entries: [{ id: "x" }, { id: "a" }], weight: 0.5 };
+  assert.deepEqual(ids(engine.fuse([typed, one])), ["a", "b", "c", "x"]);
 });

@@ -5,10 +5,55 @@
  * with the words they lack; and the query's words or phrases that find nothing on their
  * own (named to the reader, and the results marked as partial). Pagefind and the
  * language's search/terms.json load on first use (warm()); the filter index, which only
- * the filter lists' counts need, loads with loadFacets(). Used by search.js.
+ * the filter lists' counts need, loads with loadFacets(). fuse() merges ranked lists
+ * (reciprocal rank fusion), so a page that several searches find rises, and a single
+ * search keeps Pagefind's order. A browser global (IciSearchEngine) and a CommonJS module
+ * for `node --test`. Used by search.js.
  */
-(function () {
+(function (root, factory) {
   "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.IciSearchEngine = api;
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  /**
+   * Reciprocal rank fusion of ranked lists of {id, ...}, each a list or {entries, weight}:
+   * each list adds weight / (K + rank) to the pages it holds. Returns the entries (the
+   * first seen of each id) best first; ties keep the order of the lists.
+   */
+  function fuse(lists) {
+    var K = 5;
+    var score = {};
+    var first = {};
+    var order = [];
+    lists.forEach(function (list) {
+      var entries = Array.isArray(list) ? list : list.entries;
+      var weight = Array.isArray(list) ? 1 : list.weight;
+      entries.forEach(function (entry, rank) {
+        if (!(entry.id in score)) {
+          score[entry.id] = 0;
+          first[entry.id] = entry;
+          order.push(entry.id);
+        }
+        score[entry.id] += weight / (K + rank);
+      });
+    });
+    return order
+      .map(function (id, i) {
+        return { id: id, i: i };
+      })
+      .sort(function (a, b) {
+        return score[b.id] - score[a.id] || a.i - b.i;
+      })
+      .map(function (x) {
+        return first[x.id];
+      });
+  }
 
   function create(cfg) {
     var stemmer = cfg.stemmer;
@@ -105,7 +150,7 @@
       for (var i = 0; i < searches.length; i++) {
         lists = lists.concat(await runSearch(pf, searches[i], opts, state));
       }
-      return planner.fuse(lists);
+      return fuse(lists);
     }
 
     /**
@@ -185,5 +230,30 @@
     };
   }
 
-  window.IciSearchEngine = { create: create };
-})();
+  function decodeEntities(text) {
+    var named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+    return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, function (all, name) {
+      if (name.charAt(0) === "#") {
+        var code = name.charAt(1) === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all;
+      }
+      return named[name];
+    });
+  }
+
+  /** The excerpt as text nodes with <mark> elements: Pagefind's HTML is never parsed. */
+  function appendExcerpt(parent, excerpt) {
+    var target = parent;
+    String(excerpt || "").split(/(<mark>|<\/mark>)/).forEach(function (part) {
+      if (part === "<mark>") {
+        target = parent.appendChild(document.createElement("mark"));
+      } else if (part === "</mark>") {
+        target = parent;
+      } else if (part) {
+        target.appendChild(document.createTextNode(decodeEntities(part)));
+      }
+    });
+  }
+
+  return { appendExcerpt: appendExcerpt, create: create, fuse: fuse };
+});

@@ -11,8 +11,7 @@
  *              pages' region filter). Results of these rank first.
  *   partial  - when those find too few pages: the query without one of its words at a
  *              time, each result marked with the words it lacks.
- * fuse() merges ranked lists (reciprocal rank fusion), so a page that several searches
- * find rises, and a single search keeps Pagefind's order.
+ * search-engine.js runs the searches and fuses their ranked lists.
  *
  * Plain ES2017, no dependencies: a browser global (IciSearchPlan) and a CommonJS module
  * for `node --test` (tests/js/). Used by search.js.
@@ -378,44 +377,9 @@
     };
   }
 
-  /**
-   * Reciprocal rank fusion of ranked lists of {id, ...}, each a list or {entries, weight}:
-   * each list adds weight / (K + rank) to the pages it holds. Returns the entries (the
-   * first seen of each id) best first; ties keep the order of the lists.
-   */
-  function fuse(lists) {
-    var K = 5;
-    var score = {};
-    var first = {};
-    var order = [];
-    lists.forEach(function (list) {
-      var entries = Array.isArray(list) ? list : list.entries;
-      var weight = Array.isArray(list) ? 1 : list.weight;
-      entries.forEach(function (entry, rank) {
-        if (!(entry.id in score)) {
-          score[entry.id] = 0;
-          first[entry.id] = entry;
-          order.push(entry.id);
-        }
-        score[entry.id] += weight / (K + rank);
-      });
-    });
-    return order
-      .map(function (id, i) {
-        return { id: id, i: i };
-      })
-      .sort(function (a, b) {
-        return score[b.id] - score[a.id] || a.i - b.i;
-      })
-      .map(function (x) {
-        return first[x.id];
-      });
-  }
-
   return {
     FEW: FEW,
     fold: fold,
-    fuse: fuse,
     plan: plan,
     prepare: prepare,
     roots: roots,

@@ -64,31 +64,6 @@
     });
   }
 
-  function decodeEntities(text) {
-    var named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-    return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, function (all, name) {
-      if (name.charAt(0) === "#") {
-        var code = name.charAt(1) === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all;
-      }
-      return named[name];
-    });
-  }
-
-  /** The excerpt as text nodes with <mark> elements: Pagefind's HTML is never parsed. */
-  function appendExcerpt(parent, excerpt) {
-    var target = parent;
-    String(excerpt || "").split(/(<mark>|<\/mark>)/).forEach(function (part) {
-      if (part === "<mark>") {
-        target = parent.appendChild(document.createElement("mark"));
-      } else if (part === "</mark>") {
-        target = parent;
-      } else if (part) {
-        target.appendChild(document.createTextNode(decodeEntities(part)));
-      }
-    });
-  }
-
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) {
@@ -133,7 +108,7 @@
       link.appendChild(el("span", "ici-search__partial", word("partial_missing", { words: hit.missing.join(", ") })));
     }
     var excerpt = el("span", "ici-search__excerpt");
-    appendExcerpt(excerpt, data.excerpt);
+    window.IciSearchEngine.appendExcerpt(excerpt, data.excerpt);
     link.appendChild(excerpt);
     item.appendChild(link);
     return item;
