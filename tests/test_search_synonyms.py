@@ -59,7 +59,11 @@ def _problems(tmp_path: Path, name: str, text: str) -> list[str]:
     out = io.StringIO()
     assert run_check(root, out, status=False) == 1
     problems = [str(p) for p in err.value.problems]
-    assert all(p in out.getvalue() for p in problems)
+    lines = out.getvalue().splitlines()
+    for problem in problems:
+        # each problem with its "how to fix" on the next line
+        hint = lines[lines.index(problem) + 1]
+        assert hint.startswith("    how to fix: a search synonym group: `canonical` holds")
     return problems
 
 

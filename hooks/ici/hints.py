@@ -276,6 +276,12 @@ HINTS: list[tuple[str, str]] = [
         "write one e-mail address like name@example.lv, without spaces or (at)",
     ),
     (
+        r"^data/synonyms/",
+        "a search synonym group: `canonical` holds the words the pages use, `variants` what "
+        "readers type instead (each once, never the canonical itself), in a file named by its "
+        "language (ru.yaml); see “Meklēšanas sinonīmi” / “Search synonyms” in CONTRIBUTING",
+    ),
+    (
         r"at least \d+ item",
         "the list may not be empty: add at least one value, e.g. [lv]",
     ),
