@@ -13,6 +13,7 @@ from . import calendar_ics
 from .dataset import Dataset
 from .exports_csv import services_csv
 from .exports_hsds import services_json
+from .news_feed import news_feed
 from .vcard import branch_vcards
 
 OutputFn = Callable[[Dataset, str], dict[str, bytes]]
@@ -22,6 +23,7 @@ LANGUAGE_OUTPUTS: list[OutputFn] = [
     calendar_ics.event_calendars,  # events/<id>.ics and events/events.ics
     services_json,  # data/services.json (HSDS 3.0)
     services_csv,  # data/services.csv
+    news_feed,  # news/feed.xml
 ]
 
 
@@ -34,9 +36,3 @@ def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:
                 raise ValueError(f"two generators write {path}")
             files[path] = content
     return files
-
-
-# Features register their generators below (imported here, after the list exists).
-from .news_feed import news_feed  # noqa: E402
-
-LANGUAGE_OUTPUTS.append(news_feed)

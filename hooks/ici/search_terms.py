@@ -20,9 +20,7 @@ from collections.abc import Callable, Iterable
 
 from .dataset import Dataset
 from .synonyms import synonyms_json
-
-# the regions a place can narrow to (views.places.REGION_ORDER without "online")
-REGIONS = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale")
+from .vocab import REGIONS
 
 Translate = Callable[[str, str], str]
 

@@ -51,11 +51,19 @@ def _group_problems(src: Source) -> list[Problem]:
             key = _key(variant)
             if key == canonical:
                 problems.append(
-                    src.problem(path, f"expected a word other than the canonical, got {variant!r}")
+                    src.problem(
+                        path,
+                        f"expected a word other than the canonical, got {variant!r}",
+                        "synonyms.variant",
+                    )
                 )
             elif key in in_group:
                 problems.append(
-                    src.problem(path, f"expected each variant once (any case), got {variant!r}")
+                    src.problem(
+                        path,
+                        f"expected each variant once (any case), got {variant!r}",
+                        "synonyms.variant",
+                    )
                 )
             elif (key, canonical) in seen:
                 problems.append(
@@ -63,6 +71,7 @@ def _group_problems(src: Source) -> list[Problem]:
                         path,
                         f"expected each variant once per canonical, got {variant!r} "
                         f"again (groups[{seen[(key, canonical)]}])",
+                        "synonyms.variant",
                     )
                 )
             in_group.add(key)
@@ -86,7 +95,13 @@ def load_synonyms(root: FsPath) -> dict[str, list[SynonymGroup]]:
         display = f"{FOLDER}/{path.name}"
         if not _LANG_FILE.match(path.name):
             problems.append(
-                Problem(display, 0, "", "expected a file named <language code>.yaml, e.g. ru.yaml")
+                Problem(
+                    display,
+                    0,
+                    "",
+                    "expected a file named <language code>.yaml, e.g. ru.yaml",
+                    "synonyms.file",
+                )
             )
             continue
         src, found = load_source(path, display, ("groups",))
