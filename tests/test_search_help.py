@@ -18,11 +18,11 @@ import pytest
 import yaml
 
 from browserkit import chromium, serve
+from langs import DEFAULT_LANG, LANGS, PREFIX
 from sitebuild import ROOT, Built, build_copy
 
 pytestmark = pytest.mark.browser
 
-PREFIX = {"lv": "", "ru": "ru/", "en": "en/"}
 DONE = (
     "q => document.querySelector('[data-ici-search-panel]')"
     ".getAttribute('data-ici-search-done') === q"
@@ -74,7 +74,7 @@ def _region_pages(site: Built, lang: str, region: str) -> set[str]:
     root = site.site / PREFIX[lang]
     for path in root.rglob("index.html"):
         rel = path.relative_to(site.site).as_posix()
-        if lang == "lv" and rel.split("/")[0] in ("ru", "en"):
+        if lang == DEFAULT_LANG and rel.split("/")[0] in LANGS:
             continue
         body = site.html(rel).css_first("[data-pagefind-body]")
         if body is not None and any(
