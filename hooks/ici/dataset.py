@@ -19,6 +19,7 @@ from .languages import languages
 from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
+from .synonyms import SynonymGroup, load_synonyms
 from .yamlsource import Source, load_source
 
 # data file name -> the top-level keys it holds (from the kinds of record, ici.kinds)
@@ -43,6 +44,8 @@ class Dataset:
     news: News = field(default_factory=News)
     # preferred terms per language; towns' names for the other languages' cards (glossary)
     glossary: Glossary = field(default_factory=Glossary)
+    # search synonyms by language (data/synonyms/<lang>.yaml)
+    synonyms: dict[str, list[SynonymGroup]] = field(default_factory=dict)
     # texts that lack a translation: shown in lv with a notice, listed by the check command
     notices: list[Problem] = field(default_factory=list)
     # the project folder the data was read from, and values derived from the data and that
@@ -134,9 +137,14 @@ def _load_dataset(root: FsPath, dataset: str) -> Dataset:
         glossary = load_glossary(root)
     except DataError as exc:
         problems.extend(exc.problems)
+    synonyms: dict[str, list[SynonymGroup]] = {}
+    try:
+        synonyms = load_synonyms(root)
+    except DataError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    ds = Dataset(root=root, news=news, built_at=built_at, glossary=glossary)
+    ds = Dataset(root=root, news=news, built_at=built_at, glossary=glossary, synonyms=synonyms)
     ds.derived[YAML_NODES] = {name: src.node for name, src in sources.items()}
     for name, keys in DATA_FILES.items():
         for key in keys:

@@ -275,6 +275,12 @@ _HINTS: list[tuple[tuple[str, ...], str]] = [
         "write one e-mail address like name@example.lv, without spaces or (at)",
     ),
     (
+        ("synonyms.variant", "synonyms.file"),
+        "a search synonym group: `canonical` holds the words the pages use, `variants` what "
+        "readers type instead (each once, never the canonical itself), in a file named by its "
+        "language (ru.yaml); see “Meklēšanas sinonīmi” / “Search synonyms” in CONTRIBUTING",
+    ),
+    (
         ("schema.minItems",),
         "the list may not be empty: add at least one value, e.g. [lv]",
     ),

@@ -22,13 +22,17 @@ from mkdocs.structure.pages import Page
 
 from ici.pagefind_files import PagefindFormatError, stabilize
 from ici.search import SearchSpecError, client_strings, excluded, normalize
+from ici.search_terms import search_terms
+from ici.views.listing_help import info_line
 
-from .state import current_lang, lang_prefix, state
+from .state import current_lang, i18n, is_first_build, lang_prefix, state
 
 log = logging.getLogger("mkdocs.plugins.ici.search")
 
 # Pagefind writes its bundle here, below the site root (one folder for all languages).
 OUTPUT_SUBDIR = "pagefind"
+# the search box's synonyms and place names, below each language's root (ici.search_terms)
+TERMS_FILE = "search/terms.json"
 # Pagefind's ready-made interfaces, which the site does not use (search.js calls the JS
 # API): about 420 KB that no page loads, removed from the output.
 UNUSED = (
@@ -50,7 +54,23 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     # the same words on every page of the language: worked out once, on first use
     words = functools.cache(lambda: client_strings(keys, lambda k: strings.get(k, lang)))
     env.globals["search_strings"] = words
+    env.globals["search_terms_file"] = TERMS_FILE
+    # the no-result help offers the information line only while a current one exists
+    env.globals["search_info_line"] = info_line(state().dataset, lang)
     return env
+
+
+def write_terms(config: MkDocsConfig) -> None:
+    """Write ``search/terms.json`` of the language just built (see ``site_files``)."""
+    plugin = i18n(config)
+    lang = plugin.default_language if is_first_build(config) else current_lang(config)
+    strings = state().strings
+    content = search_terms(
+        state().dataset, lang, list(plugin.build_languages), lambda k, lg: strings.get(k, lg)
+    )
+    target = FsPath(config.site_dir) / lang_prefix(config, lang) / TERMS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
 
 
 def _site_path(page: Page, config: MkDocsConfig) -> str:
