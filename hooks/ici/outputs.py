@@ -38,5 +38,7 @@ def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:
 
 # Features register their generators below (imported here, after the list exists).
 from .news_feed import news_feed  # noqa: E402
+from .register_pages import facet_files  # noqa: E402
 
 LANGUAGE_OUTPUTS.append(news_feed)
+LANGUAGE_OUTPUTS.append(facet_files)  # register/facets/<facet>.json

@@ -23,6 +23,7 @@ from ici.provenance import provenance_view
 from ici.ui import Strings
 from ici.views import LIST_VIEWS, RECORD_VIEWS
 from ici.views.contacts import badge_strings, hotlines
+from ici.views.register_listing import listing_view
 
 from .state import current_lang, i18n, lang_prefix, state, stop_on_markup
 from .template_cache import BYTECODE, Fragments, fragment_key
@@ -126,6 +127,8 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
         kind, rid = meta["ici_kind"], meta["ici_id"]
         find_record(ds, kind, rid)  # fails loudly on a stale stub
         context.update(RECORD_VIEWS[kind](ds, rid, lang))
+    elif "ici_register_page" in meta:
+        context.update(listing_view(ds, meta["ici_register_page"], lang))
     elif "ici_list" in meta:
         context.update(LIST_VIEWS[meta["ici_list"]](ds, lang))
     if "provenance" not in context and meta.get("sources"):
