@@ -208,6 +208,8 @@ def test_region_and_topic_from_the_url_then_counts(tab: tuple[object, str], data
     # the shown cards link to the services' pages, wherever they were loaded from
     first = page.locator("[data-ici-register] [data-ici-service] .ici-svc-name a").first
     assert first.get_attribute("href").endswith(f"/en/register/{expected[0]}/")
+    # below the index's topic headings (h3), as the cards built into the index are
+    assert page.locator("[data-ici-register] .ici-svc-name:not(h4)").count() == 0
     # opening the filters loads every facet: counts say what ticking an option would show
     page.click("[data-ici-filter-toggle].is-ready")
     free = sum(1 for rid in expected if dataset.services[rid].get("free") is True)

@@ -413,6 +413,14 @@
           const doc = new DOMParser().parseFromString(text, "text/html");
           const at = new URL(url, window.location.href);
           return Array.from(doc.querySelectorAll("[data-ici-register] [data-ici-service]")).map((li) => {
+            // a listing page's h2 card headings sit below the index's topic headings (h3)
+            const name = li.querySelector(".ici-svc-name");
+            if (name && name.tagName !== "H4") {
+              const h4 = doc.createElement("h4");
+              Array.from(name.attributes).forEach((a) => h4.setAttribute(a.name, a.value));
+              while (name.firstChild) h4.appendChild(name.firstChild);
+              name.replaceWith(h4);
+            }
             li.querySelectorAll("a[href]").forEach((a) => {
               const href = a.getAttribute("href");
               if (!/^[a-z]+:/i.test(href)) a.setAttribute("href", new URL(href, at).href);
