@@ -62,7 +62,11 @@ def filtered_view_bytes(site: Path, langs: list[str], default: str) -> dict[str,
         for lang in langs:
             context = browser.new_context(service_workers="block")
             finished: list[Any] = []
-            context.on("requestfinished", finished.append)
+
+            def keep(request: Any, into: list[Any] = finished) -> None:
+                into.append(request)
+
+            context.on("requestfinished", keep)
             page = context.new_page()
             url = base + ("" if lang == default else f"{lang}/") + FILTERED
             page.goto(url, wait_until="networkidle", timeout=120000)
