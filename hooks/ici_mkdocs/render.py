@@ -137,7 +137,8 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     context["lang"] = lang
     context["link"] = page_linker(page, config)
     # record pages are the many; a hand-written page keeps Material's own rendering
-    context["ici_fragment_key"] = fragment_key(page) if "ici_kind" in meta else None
+    generated = "ici_kind" in meta or "ici_register_page" in meta
+    context["ici_fragment_key"] = fragment_key(page) if generated else None
     _relative_alternates(page, config)
     context["ici_hreflang"] = hreflang_links(page, config)
     return context
