@@ -7,7 +7,7 @@ the Russian build). Features register their generator in ``LANGUAGE_OUTPUTS``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from . import calendar_ics
 from .dataset import Dataset
@@ -25,15 +25,21 @@ LANGUAGE_OUTPUTS: list[OutputFn] = [
 ]
 
 
-def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:
-    """Every extra file of one language, by path below the language root."""
-    files: dict[str, bytes] = {}
+def iter_language_outputs(ds: Dataset, lang: str) -> Iterator[tuple[str, bytes]]:
+    """Every extra file of one language, one generator's files at a time, so a writer
+    never holds more than the largest generator's output (the exports at scale)."""
+    seen: set[str] = set()
     for make in LANGUAGE_OUTPUTS:
         for path, content in make(ds, lang).items():
-            if path in files:
+            if path in seen:
                 raise ValueError(f"two generators write {path}")
-            files[path] = content
-    return files
+            seen.add(path)
+            yield path, content
+
+
+def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:
+    """Every extra file of one language, by path below the language root."""
+    return dict(iter_language_outputs(ds, lang))
 
 
 # Features register their generators below (imported here, after the list exists).
