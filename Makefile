@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build demo test test-js lint format check bench lighthouse clean
+.PHONY: serve build demo test test-js lint format check bench lighthouse clean sitediff
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ test-js:
 
 bench: $(VENV)/.installed  ## scale benchmark against plain MkDocs (N=2000; N=... to change)
 	$(BIN)/python -m bench.run --n $(or $(N),2000)
+
+sitediff: $(VENV)/.installed  ## build main's site and this tree's, list what differs (BASE=... to change)
+	$(BIN)/python -m bench.sitediff --base $(or $(BASE),main)
 
 lighthouse: $(VENV)/.installed node_modules/.installed  ## Lighthouse mobile on every page kind and language (bench/RESULTS.md)
 	$(BIN)/python -m bench.lighthouse $(if $(NOTE),--note "$(NOTE)")

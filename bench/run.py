@@ -38,9 +38,9 @@ from bench.synthetic import write as write_synthetic  # noqa: E402
 from ici.dataset import load_dataset  # noqa: E402
 from ici.pages import KINDS  # noqa: E402
 from ici.precache import BUDGET_GZIP_BYTES, site_precaches  # noqa: E402
-from ici.register import REGIONS  # noqa: E402
 from ici.register_pages import Paging, listing_ids, listing_specs  # noqa: E402
 from ici.text import LANGS  # noqa: E402
+from ici.vocab import REGIONS  # noqa: E402
 from sitebuild import copy_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}

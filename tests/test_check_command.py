@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ici.check import run_check
+from ici.check import find_problems, run_check
 from ici.hints import GUIDE, hint_for
+from ici.problems import Problem
 from ici.views import LIST_VIEWS
 from sitebuild import ROOT, copy_project
 from test_loader_errors import CASES, FIXTURE
@@ -219,7 +220,7 @@ def test_github_actions_get_annotations_on_the_changed_lines(
 
 
 def test_unknown_kind_of_problem_points_to_contributing() -> None:
-    assert hint_for("data/x.yaml:1: something new") == GUIDE
+    assert hint_for(Problem("data/x.yaml", 1, "", "something new", "no.such.code")) == GUIDE
     assert "CONTRIBUTING.md" in GUIDE and "CONTRIBUTING.en.md" in GUIDE
 
 
@@ -233,20 +234,33 @@ def test_page_that_is_not_utf8_is_a_located_problem(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("problem", "start"),
+    ("file", "old", "new", "problem", "start"),
     [
-        (f"docs/lv/{NEWS}:2: description: expected a value (required field), got nothing",
-         "a news item starts with ---, date:"),
-        (f"docs/lv/{NEWS}:2: date: expected a publication date as YYYY-MM-DD, or YYYY-MM or "
-         "YYYY when the day is not known, got '13.10.2017'",
+        ("docs/lv/news/ici-continues-2018-2020.md", "description: ", "summary: ",
+         "docs/lv/news/ici-continues-2018-2020.md:2: description: expected a value (required "
+         "field), got nothing", "a news item starts with ---, date:"),
+        ("docs/lv/news/ici-continues-2018-2020.md", "date: 2018-01", "date: 13.10.2017",
+         "docs/lv/news/ici-continues-2018-2020.md:5: date: expected a publication date as "
+         "YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known, got '13.10.2017'",
          "write the date as date: 2026-11-23 (year-month-day, no quotes)"),
-        ("data/services.yaml:11: services[0].description.lv: expected a value (required field), "
-         "got nothing", "every text needs its Latvian version"),
-        ("data/services.yaml:9: services[0].organization_id: expected a value (required field), "
-         "got nothing", "add the missing field"),
-        ("data/courses.yaml:10: courses[0].start_date: expected a date as YYYY-MM-DD, got '1.9.'",
-         'write the date in quotes as "2026-11-23"'),
+        ("data/services.yaml", "      lv: ", "      xx: ", ".lv: expected a value (required field)",
+         "every text needs its Latvian version"),
+        ("data/services.yaml", "    organization_id: ", "    organisation: ",
+         ".organization_id: expected a value (required field), got nothing",
+         "add the missing field"),
+        ("data/courses.yaml", "start_date: ", "start_date: '1.9.' #",
+         ".start_date: expected a date as YYYY-MM-DD", 'write the date in quotes as "2026-11-23"'),
     ],
 )  # fmt: skip
-def test_the_most_specific_hint_wins(problem: str, start: str) -> None:
-    assert hint_for(problem).startswith(start)
+def test_the_most_specific_hint_wins(
+    tmp_path: Path, file: str, old: str, new: str, problem: str, start: str
+) -> None:
+    """The same words (``expected a value``) get the hint of their kind of problem (code)."""
+    root = copy_project(tmp_path)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = [p for p in find_problems(root) if problem in str(p)]
+    assert found, [str(p) for p in find_problems(root)]
+    assert hint_for(found[0]).startswith(start)

@@ -12,9 +12,10 @@ import yaml
 from ici.check import find_problems
 from ici.dataset import load_dataset
 from ici.hints import hint_for
+from ici.problems import DataError
 from sitebuild import ROOT, build, copy_project
 from test_check_command import CONTENT_CASES
-from test_loader_errors import CASES
+from test_loader_errors import CASES, _data_root
 
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.en.md"]
 # <!-- example: data/<file>.yaml <list> --> or <!-- example: docs/lv/<page>.md --> before a
@@ -162,10 +163,14 @@ def test_links_inside_the_guide_reach_a_heading(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", GUIDES)
-def test_sample_output_shows_the_real_hint(name: str) -> None:
+def test_sample_output_shows_the_real_hint(tmp_path: Path, name: str) -> None:
     lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
     samples = [i for i, line in enumerate(lines) if line.startswith("    how to fix: ")]
     assert samples
     for i in samples:
-        assert lines[i - 1] in [c[-1] for c in CASES]
-        assert lines[i].removeprefix("    how to fix: ") == hint_for(lines[i - 1])
+        [case] = [c for c in CASES if c[-1] == lines[i - 1]]
+        _, file, old, new, expected = case
+        with pytest.raises(DataError) as info:
+            load_dataset(_data_root(tmp_path, file, old, new))
+        [problem] = [p for p in info.value.problems if str(p) == expected]
+        assert lines[i].removeprefix("    how to fix: ") == hint_for(problem)

@@ -11,7 +11,7 @@ import pytest
 from ici.dataset import load_dataset
 from ici.hints import GUIDE, hint_for
 from ici.lifecycle import first_day, format_partial, last_day, over_at, status_of
-from ici.problems import DataError
+from ici.problems import DataError, Problem
 from ici.views.courses import course_end, is_past, registration_status
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data"
@@ -96,10 +96,14 @@ def _root(tmp_path: Path, file: str, old: str, new: str) -> Path:
     return tmp_path
 
 
-def _problems(root: Path) -> list[str]:
+def _found(root: Path) -> list[Problem]:
     with pytest.raises(DataError) as caught:
         load_dataset(root)
-    return [str(p) for p in caught.value.problems]
+    return caught.value.problems
+
+
+def _problems(root: Path) -> list[str]:
+    return [str(p) for p in _found(root)]
 
 
 # more in test_loader_errors.CASES (also run through the check command and CONTRIBUTING)
@@ -143,9 +147,9 @@ def test_status_and_end_date_errors_name_the_line_and_have_a_hint(
     expected: str,
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
-    problems = _problems(_root(tmp_path, file, old, new))
+    problems = {str(p): p for p in _found(_root(tmp_path, file, old, new))}
     assert expected in problems
-    assert hint_for(expected) != GUIDE
+    assert hint_for(problems[expected]) != GUIDE
 
 
 def _first_course_line(text: str, field: str) -> str:

@@ -13,12 +13,12 @@ CASES = [
     (
         {"kind": "blog"},
         {},
-        "search.kind: expected one of page, guide, news, service, event, course, branch, got 'blog'",
+        "search.kind: expected one of page, guide, news, service, branch, event, course, got 'blog'",
     ),
     (
         None,
         {"search_kind": "blog"},
-        "search_kind: expected one of page, guide, news, service, event, course, branch, got 'blog'",
+        "search_kind: expected one of page, guide, news, service, branch, event, course, got 'blog'",
     ),
     (
         {"filter": {}},

@@ -376,8 +376,8 @@ def test_unknown_search_kind_fails_the_build_with_the_file(tmp_path: Path) -> No
     built = build_copy(tmp_path, {home.as_posix(): text})
     assert built.returncode != 0
     assert (
-        "docs/lv/index.md: search_kind: expected one of page, guide, news, service, event, "
-        "course, branch, got 'blog'" in built.output
+        "docs/lv/index.md: search_kind: expected one of page, guide, news, service, branch, "
+        "event, course, got 'blog'" in built.output
     )
 
 

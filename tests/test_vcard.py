@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from ici.dataset import load_dataset
 from ici.fmt import clock
 from ici.outputs import language_outputs
-from ici.vcard import branch_vcard, escape, fold, vcard_href, vcard_path
+from ici.paths import vcard_href, vcard_path
+from ici.vcard import branch_vcard, escape, fold
 from sitebuild import ROOT
 
 

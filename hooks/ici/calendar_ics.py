@@ -21,12 +21,13 @@ from icalendar.prop import vCalAddress, vText
 from . import eventtime as et
 from .clock import source_date_epoch
 from .dataset import Dataset, Record
+from .paths import ICS_FEED, ics_path
+from .places import place_text
 from .register import labels
 from .text import plain
-from .views.places import place_text
 
 UID_DOMAIN = "integration.lv"
-FEED = "events/events.ics"
+FEED = ICS_FEED
 _STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "moved": "CONFIRMED"}
 
 
@@ -149,6 +150,6 @@ def event_calendars(ds: Dataset, lang: str) -> dict[str, bytes]:
     """``events/<id>.ics`` for every event and the feed ``events/events.ics`` of all."""
     # each event's VEVENT once, for its own file and for the feed
     events = {rid: vevent(ds, rec, lang) for rid, rec in ds.events.items()}
-    files = {f"events/{rid}.ics": _calendar(ds, lang, [ev]) for rid, ev in events.items()}
+    files = {ics_path(rid): _calendar(ds, lang, [ev]) for rid, ev in events.items()}
     files[FEED] = _calendar(ds, lang, list(events.values()))
     return files

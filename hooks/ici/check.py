@@ -11,75 +11,52 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
+import sys
 import time
 from pathlib import Path as FsPath
 from typing import TextIO
 
-from .content_check import check_content
 from .dataset import load_dataset
 from .examples import EXAMPLES
 from .glossary import Glossary, load_glossary
 from .hints import hint_for
-from .links import check_links
-from .page_sources import page_sources_problems
-from .problems import DataError
+from .problems import DataError, Problem
 from .text_warnings import text_warnings
-from .translation_status import report_lines, translation_report
-from .ui import load_strings
-from .ui_keys import missing_data_keys
+from .translation_status import translation_report
+from .translation_text import report_lines
+from .validate import validate
 from .views import LIST_VIEWS
 
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
-_LOCATED = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+): (?P<message>.*)$")
 
 
-def github_annotation(problem: str, hint: str, level: str = "error") -> str | None:
+def github_annotation(problem: Problem, hint: str, level: str = "error") -> str | None:
     """A GitHub Actions ``::error`` (or ``::warning``) command, shown on the pull request."""
-    m = _LOCATED.match(problem)
-    if m is None:
+    if not problem.line:
         return None
-    text = f"{m['message']} (how to fix: {hint})"
+    message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+    text = f"{message} (how to fix: {hint})"
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{level} file={m['file']},line={m['line']},title=make check::{text}"
+    return f"::{level} file={problem.file},line={problem.line},title=make check::{text}"
 
 
-def find_warnings(root: FsPath) -> list[str]:
+def find_warnings(root: FsPath) -> list[Problem]:
     """Wording that does not fail the check: glossary variants, doubtful Latvian ordinals."""
     try:
         glossary = load_glossary(root)
     except DataError:
         glossary = Glossary()  # reported as a problem
-    return [f"warning: {w}" for w in text_warnings(root, glossary)]
+    return list(text_warnings(root, glossary))
 
 
-def find_problems(root: FsPath) -> list[str]:
-    """Every problem in the data, the interface strings and the content, as lines."""
-    problems: list[str] = []
-    try:
-        ds = load_dataset(root)
-    except DataError as exc:
-        problems.extend(str(p) for p in exc.problems)
-        ds = None
-    problems.extend(_example_problems(root))
-    try:
-        strings = load_strings(root)
-        if ds is not None:
-            problems.extend(str(p) for p in missing_data_keys(ds, strings))
-    except DataError as exc:
-        problems.extend(str(p) for p in exc.problems)
-    problems.extend(str(p) for p in sorted(set(check_content(root, set(LIST_VIEWS)))))
-    problems.extend(str(p) for p in page_sources_problems(root))
-    if ds is not None:  # record links can only be checked against valid data
-        try:
-            problems.extend(check_links(root / "docs", ds, root))
-        except UnicodeDecodeError:
-            pass  # the content check has reported the file that is not UTF-8
-    # a news file's control character is found by the news loader and the content check
-    return list(dict.fromkeys(problems))
+def find_problems(root: FsPath) -> list[Problem]:
+    """Every problem in the data, the interface strings and the content: the build's own
+    validation phase (:func:`ici.validate.validate`) and the demonstration dataset."""
+    problems = validate(root, LIST_VIEWS).problems
+    return list(dict.fromkeys([*problems, *_example_problems(root)]))
 
 
-def _example_problems(root: FsPath) -> list[str]:
+def _example_problems(root: FsPath) -> list[Problem]:
     """Problems in the demonstration dataset (``examples/``, built by ``make demo``).
 
     The demo reads the rest of the data from ``data/``, whose problems are reported once,
@@ -90,7 +67,7 @@ def _example_problems(root: FsPath) -> list[str]:
     try:
         load_dataset(root, EXAMPLES)
     except DataError as exc:
-        return [str(p) for p in exc.problems if p.file.startswith(f"{EXAMPLES}/")]
+        return [p for p in exc.problems if p.file.startswith(f"{EXAMPLES}/")]
     return []
 
 
@@ -104,12 +81,11 @@ def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
     problems = find_problems(root)
     warnings = find_warnings(root)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for line in problems + warnings:
-        hint = hint_for(line)
-        print(line, file=out)
+    for level, problem in [("error", p) for p in problems] + [("warning", w) for w in warnings]:
+        hint = hint_for(problem)
+        print(f"warning: {problem}" if level == "warning" else str(problem), file=out)
         print(f"    how to fix: {hint}", file=out)
-        level = "warning" if line.startswith("warning: ") else "error"
-        annotation = github_annotation(line.removeprefix("warning: "), hint, level)
+        annotation = github_annotation(problem, hint, level)
         if annotate and annotation:
             print(annotation, file=out)
     seconds = time.perf_counter() - started
@@ -127,8 +103,6 @@ def _count(n: int, word: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m ici.check``."""
-    import sys
-
     parser = argparse.ArgumentParser(prog="python -m ici.check", description=__doc__)
     parser.add_argument("root", nargs="?", type=FsPath, default=PROJECT_ROOT)
     parser.add_argument(

@@ -14,13 +14,12 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import markup
+from .frontmatter import FRONT_MATTER
 from .problems import Path, Problem, format_path
 from .text import LANGS
 from .textguard import bad_text, line_problems
 from .yamlcompose import LimitError, compose
 
-# the same front matter MkDocs reads (mkdocs.utils.meta.YAML_RE)
-_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -42,41 +41,58 @@ class _Page:
             # MkDocs reads Markdown as utf-8-sig: a byte order mark is not part of the text
             self.text = md.read_text(encoding="utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
-            self._problem(1, "", f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}")
+            self._problem(
+                1,
+                "",
+                f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}",
+                "content.encoding",
+            )
             return
         self._read_front_matter()
 
-    def _problem(self, line: int, path: str, message: str) -> None:
-        self.problems.append(Problem(self.display, line, path, message))
+    def _problem(self, line: int, path: str, message: str, code: str) -> None:
+        self.problems.append(Problem(self.display, line, path, message, code))
 
     def _read_front_matter(self) -> None:
         if not self.text.startswith("---"):
             return
-        m = _FRONT.match(self.text)
+        m = FRONT_MATTER.match(self.text)
         if m is None:
-            self._problem(1, "front matter", "expected a closing --- line after the front matter")
+            self._problem(
+                1,
+                "front matter",
+                "expected a closing --- line after the front matter",
+                "content.front_matter",
+            )
             return
         self.body_line = self.text.count("\n", 0, m.end()) + 1
         try:
             # no anchors, aliases or deep nesting: the same limits as the data files
             node = compose(yaml.SafeLoader(m.group(1)))
         except LimitError as exc:
-            self._problem(exc.line + 1, "front matter", exc.message)
+            self._problem(exc.line + 1, "front matter", exc.message, "content.limit")
             return
         except yaml.reader.ReaderError as exc:
             # the line check reports the character with its line
             line = m.group(1).count("\n", 0, exc.position) + 2
-            self._problem(line, "front matter", f"expected printable text, got {exc.character!r}")
+            self._problem(
+                line,
+                "front matter",
+                f"expected printable text, got {exc.character!r}",
+                "text.unprintable",
+            )
             return
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 2 if mark else 1
-            self._problem(line, "front matter", f"YAML syntax error: {exc.problem}")
+            self._problem(line, "front matter", f"YAML syntax error: {exc.problem}", "yaml.syntax")
             return
         if node is None:
             return
         if not isinstance(node, MappingNode):
-            self._problem(2, "front matter", "expected fields like date: 2026-11-23")
+            self._problem(
+                2, "front matter", "expected fields like date: 2026-11-23", "content.front_matter"
+            )
             return
         for key, value in node.value:
             self.meta[key.value] = value if isinstance(value, ScalarNode) else None
@@ -84,7 +100,7 @@ class _Page:
         for path, scalar in _scalars(node, ()):
             why = bad_text(path, scalar.value)
             if why:
-                self._problem(scalar.start_mark.line + 2, format_path(path), why)
+                self._problem(scalar.start_mark.line + 2, format_path(path), why, "text.control")
 
     def body_lines(self) -> Iterator[tuple[int, str]]:
         """``(line number, text)`` of the Markdown body outside fenced code blocks."""
@@ -118,12 +134,16 @@ def _check_meta(page: _Page, root: FsPath, list_names: set[str]) -> None:
                 page.lines["template"],
                 "template",
                 f"expected a template in overrides/, got {template.value!r}",
+                "content.template",
             )
     listing = page.meta.get("ici_list")
     if listing is not None and listing.value not in list_names:
         names = ", ".join(sorted(list_names))
         page._problem(
-            page.lines["ici_list"], "ici_list", f"expected one of {names}, got {listing.value!r}"
+            page.lines["ici_list"],
+            "ici_list",
+            f"expected one of {names}, got {listing.value!r}",
+            "content.ici_list",
         )
 
 
@@ -136,16 +156,18 @@ def check_markup(page: _Page, rendered: str | None = None) -> None:
             continue
         node = page.meta.get(key)
         if node is None:
-            page._problem(page.lines[key], key, "expected plain text, got a list or mapping")
+            page._problem(
+                page.lines[key], key, "expected plain text, got a list or mapping", "markup.title"
+            )
             continue
         why = markup.plain_text_problem(node.value, newlines)
         if why:
-            page._problem(page.lines[key], key, why)
+            page._problem(page.lines[key], key, why, "markup.title")
     if rendered is None:
         body = "\n".join(page.text.splitlines()[page.body_line - 1 :])
         too_big = markup.size_problem(body)
         if too_big:
-            page._problem(page.body_line, "", too_big)
+            page._problem(page.body_line, "", too_big, "markup.size")
             return
         try:
             rendered = markup.render(body)
@@ -154,6 +176,7 @@ def check_markup(page: _Page, rendered: str | None = None) -> None:
                 page.body_line,
                 "",
                 "expected Markdown nested less deeply, got a page too deeply nested to read",
+                "markup.size",
             )
             return
     lines = list(page.body_lines())
@@ -164,7 +187,7 @@ def check_markup(page: _Page, rendered: str | None = None) -> None:
         line = markup.locate(lines, finding.needle, 0) or markup.locate(
             every, finding.needle, page.body_line
         )
-        page._problem(line, "", finding.message)
+        page._problem(line, "", finding.message, finding.code)
 
 
 def _check_links(page: _Page, docs: FsPath) -> None:
@@ -190,6 +213,7 @@ def _check_links(page: _Page, docs: FsPath) -> None:
                     number,
                     f"link {m['target']}",
                     f"expected a page in docs/{page.lang}/, got {target!r}",
+                    "content.page_link",
                 )
 
 
@@ -219,18 +243,24 @@ def _display(md: FsPath, root: FsPath) -> str:
         return md.as_posix()
 
 
-def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
-    """Every problem in ``root/docs``; ``list_names`` are the known ``ici_list`` values."""
-    docs = root / "docs"
+def check_content(root: FsPath, list_names: set[str], docs: FsPath | None = None) -> list[Problem]:
+    """Every problem in ``docs`` (``root/docs``); ``list_names``: the known ``ici_list`` values."""
+    docs = docs if docs is not None else root / "docs"
     if not docs.is_dir():
         return []
     problems: list[Problem] = []
     pages: dict[str, set[str]] = {lang: set() for lang in LANGS}
     for md in sorted(docs.rglob("*.md")):
-        display = md.relative_to(root).as_posix()
+        display = _display(md, root)
         if md.relative_to(docs).parts[0] not in LANGS:
             problems.append(
-                Problem(display, 1, "", "expected the page under docs/lv/, docs/ru/ or docs/en/")
+                Problem(
+                    display,
+                    1,
+                    "",
+                    "expected the page under docs/lv/, docs/ru/ or docs/en/",
+                    "content.language_folder",
+                )
             )
             continue
         page = _Page(docs, md, display)
@@ -249,6 +279,7 @@ def check_content(root: FsPath, list_names: set[str]) -> list[Problem]:
                     "",
                     f"expected a Latvian page docs/{LANGS[0]}/{orphan} for this translation, "
                     "got none",
+                    "content.orphan_translation",
                 )
             )
     return problems

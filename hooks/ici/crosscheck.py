@@ -10,27 +10,20 @@ from datetime import datetime
 from typing import Any
 
 import phonenumbers
+from babel import Locale
 
 from .clock import build_time
+from .kinds import KINDS
 from .lifecycle import status_problems
 from .problems import Path, Problem
 from .provenance_check import provenance_problems
 from .rrule_check import rule_problem
+from .text import LANGS
+from .vocab import REGIONS
 from .yamlsource import Source
 
-LANGS = ("lv", "ru", "en")
-# the regions of schemas/common.schema.json, in display order
-REGIONS = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale")
-
-# (file key, collection key) of every record collection, and what each id must be unique in
-COLLECTIONS = {
-    "organizations": "services",
-    "services": "services",
-    "branches": "contacts",
-    "events": "events",
-    "courses": "courses",
-    "figures": "figures",
-}
+# collection -> the data file that holds it (ids are unique within a collection)
+COLLECTIONS = {kind.collection: kind.file for kind in KINDS}
 
 
 def _list(value: Any) -> list[Any]:
@@ -56,6 +49,7 @@ def _check_ids(sources: dict[str, Source]) -> Iterator[Problem]:
                 yield src.problem(
                     (*path, "id"),
                     f"expected a unique id, got {rid!r} again (first at line {seen[rid]})",
+                    "ref.duplicate_id",
                 )
             else:
                 seen[rid] = src.line((*path, "id"))
@@ -67,7 +61,7 @@ def _ids(sources: dict[str, Source], coll: str) -> set[str]:
 
 def _ref(src: Source, path: Path, value: Any, known: set[str], what: str) -> Iterator[Problem]:
     if isinstance(value, str) and value not in known:
-        yield src.problem(path, f"expected the id of {what}, got {value!r}")
+        yield src.problem(path, f"expected the id of {what}, got {value!r}", "ref.unknown")
 
 
 def _check_refs(sources: dict[str, Source]) -> Iterator[Problem]:
@@ -148,26 +142,34 @@ def _check_values(src: Source) -> Iterator[Problem]:
     for path, value in _walk(src.data, ()):
         key = path[-1] if path else None
         if key in _DATE_FIELDS and isinstance(value, str) and not _parse(value, _DATE_FORMATS[key]):
-            yield src.problem(path, f"expected a real calendar date, got {value!r}")
+            yield src.problem(path, f"expected a real calendar date, got {value!r}", "date.unreal")
         elif key in _DATETIME_FIELDS and isinstance(value, str):
             if _parse(value, _EVENT_TIME) is None:
-                yield src.problem(path, f"expected a real date and time, got {value!r}")
+                yield src.problem(
+                    path, f"expected a real date and time, got {value!r}", "date.unreal"
+                )
         elif key in ("number", "phone") and isinstance(value, str) and value.startswith("+371"):
             try:
                 ok = phonenumbers.is_valid_number(phonenumbers.parse(value, "LV"))
             except phonenumbers.NumberParseException:
                 ok = False
             if not ok:
-                yield src.problem(path, f"expected a valid Latvian phone number, got {value!r}")
+                yield src.problem(
+                    path, f"expected a valid Latvian phone number, got {value!r}", "phone.invalid"
+                )
         elif isinstance(value, dict) and {"opens_at", "closes_at"} <= value.keys():
             opens, closes = value["opens_at"], value["closes_at"]
             if opens == "24:00":
                 yield src.problem(
-                    (*path, "opens_at"), "expected an opening time before 24:00, got '24:00'"
+                    (*path, "opens_at"),
+                    "expected an opening time before 24:00, got '24:00'",
+                    "hours.midnight",
                 )
             elif _is_time(opens) and _is_time(closes) and closes <= opens:
                 yield src.problem(
-                    (*path, "closes_at"), f"expected a time after opens_at {opens}, got {closes!r}"
+                    (*path, "closes_at"),
+                    f"expected a time after opens_at {opens}, got {closes!r}",
+                    "hours.order",
                 )
 
 
@@ -176,7 +178,9 @@ def _check_order(src: Source, coll: str, first: str, last: str, fmt: str) -> Ite
         a, b = _parse(rec.get(first), fmt), _parse(rec.get(last), fmt)
         if a and b and b < a:
             yield src.problem(
-                (*path, last), f"expected {last} not before {first} {rec[first]}, got {rec[last]!r}"
+                (*path, last),
+                f"expected {last} not before {first} {rec[first]}, got {rec[last]!r}",
+                "date.order",
             )
 
 
@@ -187,8 +191,8 @@ def _check_rrules(src: Source) -> Iterator[Problem]:
             continue
         found = rule_problem(rule, start)
         if found:
-            key, message = found
-            yield src.problem((*path, key), f"{message}, got {rec[key]!r}")
+            key, message, code = found
+            yield src.problem((*path, key), f"{message}, got {rec[key]!r}", code)
 
 
 # channel -> (the field that makes it reachable, how an editor calls that field)
@@ -230,6 +234,7 @@ def _check_service_reach(sources: dict[str, Source]) -> Iterator[Problem]:
                         (*path, "channels", i),
                         f"expected {words} on the service or one of its branches, "
                         f"got channel {channel!r} without one",
+                        "service.channel_contact",
                     )
             elif channel == "online":
                 oid = rec.get("organization_id")
@@ -239,6 +244,7 @@ def _check_service_reach(sources: dict[str, Source]) -> Iterator[Problem]:
                         (*path, "channels", i),
                         "expected a url on the service or its organization, "
                         f"got channel {channel!r} without one",
+                        "service.channel_url",
                     )
         areas = [a for _, a in _strings(rec.get("service_areas"))]
         for i, bid in ids:
@@ -249,6 +255,7 @@ def _check_service_reach(sources: dict[str, Source]) -> Iterator[Problem]:
                     (*path, "branches", i),
                     f"expected a branch in the service areas ({', '.join(areas)}), "
                     f"got {bid!r} in {region}",
+                    "service.branch_area",
                 )
 
 
@@ -258,13 +265,14 @@ def missing_translations(src: Source) -> Iterator[Problem]:
         if isinstance(value, dict) and isinstance(value.get("lv"), str):
             absent = [lang for lang in LANGS[1:] if lang not in value]
             if absent:
-                yield src.problem(path, f"no {' and '.join(absent)} text yet, the lv text is shown")
+                yield src.problem(
+                    path,
+                    f"no {' and '.join(absent)} text yet, the lv text is shown",
+                    "text.untranslated",
+                )
 
 
 def _known_country(code: str) -> bool:
-    # imported here: only the figures need Babel's territory list
-    from babel import Locale
-
     return code in Locale.parse("en").territories
 
 
@@ -274,14 +282,18 @@ def _check_figures(src: Source) -> Iterator[Problem]:
         for key in ("period_start", "as_of"):
             value = rec.get(key)
             if isinstance(value, str) and _parse(value, "%Y-%m-%d") is None:
-                yield src.problem((*path, key), f"expected a real calendar date, got {value!r}")
+                yield src.problem(
+                    (*path, key), f"expected a real calendar date, got {value!r}", "date.unreal"
+                )
         yield from _check_order_one(src, path, rec, "period_start", "as_of", "%Y-%m-%d")
         totals: dict[str, int] = {}
         for i, total in enumerate(rec.get("totals") or []):
             tid = total.get("id")
             if tid in totals:
                 yield src.problem(
-                    (*path, "totals", i, "id"), f"expected a unique id, got {tid!r} again"
+                    (*path, "totals", i, "id"),
+                    f"expected a unique id, got {tid!r} again",
+                    "ref.duplicate_id",
                 )
             elif isinstance(tid, str):
                 totals[tid] = total.get("value")
@@ -293,6 +305,7 @@ def _check_figures(src: Source) -> Iterator[Problem]:
                 yield src.problem(
                     (*where, "total"),
                     f"expected the id of a total in this report ({known}), got {ref!r}",
+                    "ref.unknown",
                 )
                 continue
             rows = part.get("rows") or []
@@ -301,11 +314,14 @@ def _check_figures(src: Source) -> Iterator[Problem]:
                 yield src.problem(
                     (*where, "rows"),
                     f"expected values adding up to {ref} ({totals[ref]}), got {added}",
+                    "figures.sum",
                 )
         for i, code in enumerate(rec.get("top_countries") or []):
             if isinstance(code, str) and len(code) == 2 and not _known_country(code):
                 yield src.problem(
-                    (*path, "top_countries", i), f"expected a known country code, got {code!r}"
+                    (*path, "top_countries", i),
+                    f"expected a known country code, got {code!r}",
+                    "figures.country",
                 )
 
 
@@ -315,7 +331,9 @@ def _check_order_one(
     a, b = _parse(rec.get(first), fmt), _parse(rec.get(last), fmt)
     if a and b and b < a:
         yield src.problem(
-            (*path, last), f"expected {last} not before {first} {rec[first]}, got {rec[last]!r}"
+            (*path, last),
+            f"expected {last} not before {first} {rec[first]}, got {rec[last]!r}",
+            "date.order",
         )
 
 

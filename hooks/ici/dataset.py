@@ -14,19 +14,14 @@ from .clock import build_time
 from .crosscheck import cross_problems, missing_translations
 from .examples import DATA, EXAMPLES, dataset_folder, marker_problems, shift_dates, week_shift
 from .glossary import Glossary, load_glossary
+from .kinds import collections, data_files
 from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .yamlsource import Source, load_source
 
-# data file name -> the top-level keys it holds
-DATA_FILES: dict[str, tuple[str, ...]] = {
-    "services": ("organizations", "services"),
-    "contacts": ("branches",),
-    "events": ("events",),
-    "courses": ("courses",),
-    "figures": ("figures",),
-}
+# data file name -> the top-level keys it holds (from the kinds of record, ici.kinds)
+DATA_FILES: dict[str, tuple[str, ...]] = data_files()
 
 Record = dict[str, Any]
 # Dataset.derived key: the YAML nodes of the data files by name, read once for the
@@ -38,12 +33,11 @@ YAML_NODES = "yaml_nodes"
 class Dataset:
     """Every validated record, by collection and id, in file order."""
 
-    organizations: dict[str, Record] = field(default_factory=dict)
-    services: dict[str, Record] = field(default_factory=dict)
-    branches: dict[str, Record] = field(default_factory=dict)
-    events: dict[str, Record] = field(default_factory=dict)
-    courses: dict[str, Record] = field(default_factory=dict)
-    figures: dict[str, Record] = field(default_factory=dict)
+    # collection name (one per kind of record, ici.kinds) -> records by id, in file order;
+    # ``ds.services`` is ``ds.records["services"]``
+    records: dict[str, dict[str, Record]] = field(
+        default_factory=lambda: {name: {} for name in collections()}
+    )
     # news pages from docs/<lang>/news/ (their front matter is data too)
     news: News = field(default_factory=News)
     # preferred terms per language; towns' names for ru and en cards (data/glossary.yaml)
@@ -60,7 +54,14 @@ class Dataset:
 
     def collection(self, name: str) -> dict[str, Record]:
         """A collection by name (``services``, ``branches``, ...)."""
-        return getattr(self, name)
+        return self.records[name]
+
+    def __getattr__(self, name: str) -> dict[str, Record]:
+        # only called for names that are not fields: the collections
+        records = self.__dict__.get("records")
+        if records is not None and name in records:
+            return records[name]
+        raise AttributeError(name)
 
 
 def read_sources(

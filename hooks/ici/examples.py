@@ -66,6 +66,7 @@ def marker_problems(src: Source, keys: tuple[str, ...], in_examples: bool) -> li
                         path,
                         "expected no example records in data/ (demonstration data lives in "
                         f"examples/), got example: {str(marked).lower()}",
+                        "example.in_data",
                     )
                 )
             elif in_examples and marked is not True:
@@ -74,6 +75,7 @@ def marker_problems(src: Source, keys: tuple[str, ...], in_examples: bool) -> li
                         path if marked is not None else (key, index),
                         "expected example: true on every record in examples/, got "
                         + ("nothing" if marked is None else repr(marked)),
+                        "example.unmarked",
                     )
                 )
     return problems

@@ -16,8 +16,9 @@ from .dataset import Dataset, Record
 from .fmt import e164, hours_rows, language_name
 from .lifecycle import is_ended, status_of
 from .pages import record_path
-from .register import REGIONS, branches_of, email, labels, organization, phones, website
+from .register import branches_of, email, labels, organization, phones, website
 from .text import plain
+from .vocab import REGIONS
 
 COLUMNS = (
     "id",

@@ -16,8 +16,9 @@ from .dataset import Dataset, Record
 from .fmt import days_label, language_name, phone_display
 from .lifecycle import is_ended
 from .provenance import partial_date
-from .register import CHANNELS, branches_of, labels, organization, phones, website
+from .register import branches_of, labels, organization, phones, website
 from .text import plain
+from .vocab import CHANNELS
 
 # uuid5 namespace of this register: the site's own address
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://www.integration.lv/")

@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
+import holidays
+
 COUNTRY = "LV"
 YEARS_BEFORE = 1
 YEARS_AFTER = 4
@@ -24,9 +26,6 @@ def holiday_days(built_at: datetime) -> dict[str, str]:
 
 @cache
 def _days(year: int) -> tuple[tuple[str, str], ...]:
-    # imported here: only the build needs the package (it takes a while to import), once
-    import holidays
-
     years = range(year - YEARS_BEFORE, year + YEARS_AFTER + 1)
     days = holidays.country_holidays(COUNTRY, years=years)
     return tuple(

@@ -12,14 +12,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from .problems import Problem
 from .provenance import format_partial
-
-if TYPE_CHECKING:
-    from .problems import Problem
-    from .yamlsource import Source
+from .yamlsource import Source
 
 # the zone of eventtime.RIGA (not imported: the data checks import this module first)
 _RIGA = ZoneInfo("Europe/Riga")
@@ -113,18 +111,22 @@ def status_problems(src: Source, coll: str, today: date) -> list[Problem]:
                     where,
                     f"expected an end date only with status: ended, got {value!r} "
                     f"with status {rec.get('status', ACTIVE)!r}",
+                    "lifecycle.not_ended",
                 )
             )
             continue
         first = first_day(value)
         if first is None:
-            out.append(src.problem(where, f"expected a real calendar date, got {value!r}"))
+            out.append(
+                src.problem(where, f"expected a real calendar date, got {value!r}", "date.unreal")
+            )
         elif first > today:
             out.append(
                 src.problem(
                     where,
                     f"expected an end date not after the build date {today.isoformat()}, "
                     f"got {value!r}",
+                    "lifecycle.future_end",
                 )
             )
         start = rec.get("start_date")
@@ -132,6 +134,10 @@ def status_problems(src: Source, coll: str, today: date) -> list[Problem]:
         over = last_day(value)
         if begun and over and over < begun:
             out.append(
-                src.problem(where, f"expected ended not before start_date {start}, got {value!r}")
+                src.problem(
+                    where,
+                    f"expected ended not before start_date {start}, got {value!r}",
+                    "date.order",
+                )
             )
     return out

@@ -12,9 +12,10 @@ from pathlib import Path as FsPath
 
 from .dataset import Dataset
 from .pages import KINDS, record_path
+from .problems import Problem
 
-# scheme in a Markdown link -> page kind
-SCHEMES = {"service": "service", "branch": "branch", "event": "event", "course": "course"}
+# scheme in a Markdown link -> page kind: a kind's name is its scheme (ici.kinds)
+SCHEMES = {name: name for name in KINDS}
 _LINK = re.compile(r"\]\((?P<scheme>[a-z]+):(?P<id>[^)\s#]*)(?P<anchor>#[^)\s]*)?\)")
 _FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
 
@@ -28,9 +29,9 @@ def _known(ds: Dataset, kind: str) -> set[str]:
     return set(ds.collection(KINDS[kind].collection)) if kind in KINDS else set()
 
 
-def check_links(docs_dir: FsPath, ds: Dataset, root: FsPath) -> list[str]:
-    """``file:line: ...`` for every record link whose id is not in the data."""
-    problems = []
+def check_links(docs_dir: FsPath, ds: Dataset, root: FsPath) -> list[Problem]:
+    """A problem for every record link whose id is not in the data."""
+    problems: list[Problem] = []
     for md in sorted(docs_dir.rglob("*.md")):
         text = _without_code(md.read_text(encoding="utf-8"))
         for m in _LINK.finditer(text):
@@ -40,10 +41,15 @@ def check_links(docs_dir: FsPath, ds: Dataset, root: FsPath) -> list[str]:
             kind = SCHEMES[scheme]
             if rid not in _known(ds, kind):
                 line = text.count("\n", 0, m.start()) + 1
-                where = md.relative_to(root).as_posix()
+                where = md.relative_to(root).as_posix() if md.is_relative_to(root) else str(md)
                 problems.append(
-                    f"{where}:{line}: link {scheme}:{rid}: expected the id of a {scheme} "
-                    f"in the data, got {rid!r}"
+                    Problem(
+                        where,
+                        line,
+                        f"link {scheme}:{rid}",
+                        f"expected the id of a {scheme} in the data, got {rid!r}",
+                        "ref.link",
+                    )
                 )
     return problems
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import markdown
 from selectolax.lexbor import LexborHTMLParser
 
+from .kinds import page_kinds
+
 # mkdocs.yml's markdown_extensions (tests/test_hostile_markdown.py keeps them in step)
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 
@@ -39,7 +41,8 @@ ATTRIBUTES = {
 }
 _URL_ATTRS = frozenset({"href", "src"})
 # web, mail and phone links, and the record links resolved by ici.links
-SCHEMES = frozenset({"http", "https", "mailto", "tel", "service", "branch", "event", "course"})
+# web and contact links, and the record links of every kind with pages (ici.kinds)
+SCHEMES = frozenset({"http", "https", "mailto", "tel", *page_kinds()})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _TABLE_STYLE = re.compile(r"^text-align: (left|right|center);?$")
 _COMMENT = "-comment"
@@ -56,6 +59,7 @@ class Finding:
 
     message: str
     needle: str
+    code: str = "markup.html"
 
 
 def url_scheme(url: str) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
 
+from .frontmatter import split_front_matter
 from .problems import Problem, show_value
 from .schema_check import SCHEMA_DIR, schema_problems
 from .text import DEFAULT_LANG, LANGS, Text
@@ -20,7 +21,6 @@ from .textguard import line_problems
 from .yamlsource import parse_text
 
 NEWS_DIR = "news"
-_FENCE = "---"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
 
@@ -83,18 +83,6 @@ class News:
         return self.items.get(lang, [])
 
 
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter or None, body, line number where the body starts)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != _FENCE:
-        return None, text, 1
-    for i in range(1, len(lines)):
-        if lines[i].strip() == _FENCE:
-            # pad so that YAML line numbers are the file's line numbers
-            return "\n" + "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
-    return None, text, 1
-
-
 def _title(body: str) -> str | None:
     for line in body.split("\n"):
         m = _HEADING.match(line)
@@ -112,7 +100,13 @@ def read_item(
         text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         return None, [
-            Problem(display, 1, "", f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}")
+            Problem(
+                display,
+                1,
+                "",
+                f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x}",
+                "content.encoding",
+            )
         ]
     bad = line_problems(text, display)
     if bad:
@@ -122,7 +116,11 @@ def read_item(
     if front is None or not front.strip():
         return None, [
             Problem(
-                display, 1, "", "expected front matter between --- lines with date and description"
+                display,
+                1,
+                "",
+                "expected front matter between --- lines with date and description",
+                "news.front_matter",
             )
         ]
     src, problems = parse_text(front, display, ("template", "ici_list", "date", "description"))
@@ -132,7 +130,13 @@ def read_item(
     title = _title(body)
     if title is None:
         problems.append(
-            Problem(display, 1, "", "expected a first-level heading (# Title), got nothing")
+            Problem(
+                display,
+                1,
+                "",
+                "expected a first-level heading (# Title), got nothing",
+                "news.heading",
+            )
         )
     when = None
     raw = src.data.get("date")
@@ -141,7 +145,11 @@ def read_item(
             when = PartialDate.parse(raw)
         except ValueError:
             problems.append(
-                src.problem(("date",), f"expected a real calendar date, got {show_value(raw)}")
+                src.problem(
+                    ("date",),
+                    f"expected a real calendar date, got {show_value(raw)}",
+                    "date.unreal",
+                )
             )
     if problems or when is None or title is None:
         return None, problems
@@ -191,6 +199,7 @@ def load_news(root: FsPath, langs: tuple[str, ...] = LANGS) -> tuple[News, list[
                         "date",
                         f"expected the same date as {base[slug].file} ({base[slug].date.iso()}), "
                         f"got {item.date.iso()!r}",
+                        "news.date_mismatch",
                     )
                 )
         merged = {**base, **own[lang]}  # a missing translation is built from the lv page

@@ -13,6 +13,8 @@ from . import calendar_ics
 from .dataset import Dataset
 from .exports_csv import services_csv
 from .exports_hsds import services_json
+from .news_feed import news_feed
+from .register_pages import facet_files
 from .vcard import branch_vcards
 
 OutputFn = Callable[[Dataset, str], dict[str, bytes]]
@@ -22,6 +24,8 @@ LANGUAGE_OUTPUTS: list[OutputFn] = [
     calendar_ics.event_calendars,  # events/<id>.ics and events/events.ics
     services_json,  # data/services.json (HSDS 3.0)
     services_csv,  # data/services.csv
+    news_feed,  # news/feed.xml
+    facet_files,  # register/facets/<facet>.json
 ]
 
 
@@ -40,11 +44,3 @@ def iter_language_outputs(ds: Dataset, lang: str) -> Iterator[tuple[str, bytes]]
 def language_outputs(ds: Dataset, lang: str) -> dict[str, bytes]:
     """Every extra file of one language, by path below the language root."""
     return dict(iter_language_outputs(ds, lang))
-
-
-# Features register their generators below (imported here, after the list exists).
-from .news_feed import news_feed  # noqa: E402
-from .register_pages import facet_files  # noqa: E402
-
-LANGUAGE_OUTPUTS.append(news_feed)
-LANGUAGE_OUTPUTS.append(facet_files)  # register/facets/<facet>.json

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .dataset import Dataset, Record
+from .kinds import page_kinds
 from .text import LANGS, plain
 
 
@@ -25,12 +26,10 @@ def _field(name: str) -> Callable[[Record, str], str]:
     return lambda rec, lang: plain(rec.get(name), lang)
 
 
-# Later features add their kinds here; the view for each lives in ici.views.
+# the kinds of record with pages (declared in ici.kinds); the view of each is in ici.views
 KINDS: dict[str, PageKind] = {
-    "branch": PageKind("branches", "contacts/{id}/", "ici/branch.html", _field("name")),
-    "event": PageKind("events", "events/{id}/", "ici/event.html", _field("title")),
-    "course": PageKind("courses", "courses/{id}/", "ici/course.html", _field("title")),
-    "service": PageKind("services", "register/{id}/", "ici/service.html", _field("name")),
+    name: PageKind(kind.collection, kind.path, kind.template, _field(kind.title_field))
+    for name, kind in page_kinds().items()
 }
 
 

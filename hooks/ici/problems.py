@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
 
@@ -38,12 +38,18 @@ def show_value(value: object, limit: int = 60) -> str:
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem in one file; ``line`` is 1-based, 0 when the file has no lines."""
+    """One problem in one file; ``line`` is 1-based, 0 when the file has no lines.
+
+    ``code`` names the kind of problem (``schema.pattern``, ``ref.unknown``,
+    ``content.ici_list``...): the "how to fix" hint is looked up by it (:mod:`ici.hints`),
+    so rewording a message never changes its hint. It takes no part in comparisons.
+    """
 
     file: str
     line: int
     path: str
     message: str
+    code: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

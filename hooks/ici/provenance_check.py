@@ -16,19 +16,14 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from .clock import build_time
+from .kinds import KINDS
 from .problems import Problem
 from .provenance import STALE_MONTHS, newest, partial_date, period_end
 from .yamlsource import Source
 
 # (file key, collection) of every record that carries sources
-_RECORDS = (
-    ("services", "organizations"),
-    ("services", "services"),
-    ("contacts", "branches"),
-    ("events", "events"),
-    ("courses", "courses"),
-    ("figures", "figures"),
-)
+# (data file, collection) of every kind of record: each record carries its sources
+_RECORDS = tuple((kind.file, kind.collection) for kind in KINDS)
 
 
 def _valid_sources(rec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -53,6 +48,7 @@ def _record_problems(
             yield src.problem(
                 (*path, "sources", i, "published"),
                 f"expected a date not after the build date {today}, got {s['published']!r}",
+                "source.future",
             )
     value = newest(sources)
     reviewed = rec.get("last_reviewed")
@@ -66,11 +62,13 @@ def _record_problems(
             yield src.problem(
                 (*path, "last_reviewed"),
                 f"expected a date not after the build date {today}, got {reviewed!r}",
+                "source.future",
             )
         elif not first <= day < after:
             yield src.problem(
                 (*path, "last_reviewed"),
                 f"expected the date of the newest source ({value}), got {reviewed!r}",
+                "source.last_reviewed",
             )
 
 
@@ -92,6 +90,7 @@ def _future_problems(src: Source, coll: str, field: str, today: date) -> Iterato
                 f"expected a source from the last {STALE_MONTHS} months for a date after "
                 f"the build date {today}, got {rec[field]!r} with the newest source "
                 f"{value or 'none'}",
+                "source.stale",
             )
 
 

@@ -11,34 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
-from .crosscheck import REGIONS
 from .dataset import Dataset, Record
 from .lifecycle import status_of
 from .ui import Strings, load_strings
+from .vocab import CHANNELS, REGIONS
 
-# Display orders; the same values as the enums in schemas/services.schema.json and
-# schemas/common.schema.json (a test keeps them equal).
-CATEGORIES = (
-    "residence",
-    "work",
-    "business",
-    "family",
-    "education",
-    "health",
-    "social",
-    "housing",
-    "taxes",
-    "language",
-    "psychological",
-    "trafficking",
-    "interpreting",
-    "rights",
-    "integration",
-    "specialists",
-    "information",
-)
-CHANNELS = ("in_person", "phone", "email", "skype", "online")
-PROVIDER_TYPES = ("state", "municipal", "ngo")
 COSTS = ("free", "paid")
 # The languages every reader of the site can pick first; others follow by name.
 MAIN_LANGUAGES = ("lv", "ru", "en")

@@ -19,8 +19,9 @@ from typing import Any
 
 from .dataset import Dataset
 from .lifecycle import ENDED, status_of
-from .register import CATEGORIES, FACETS, item_attributes
+from .register import FACETS, item_attributes
 from .text import LANGS, plain
+from .vocab import CATEGORIES
 
 # site paths below the language root; service ids never contain "/" so these cannot clash
 TOPIC, REGION, ENDED_GROUP = "topic", "region", "ended"

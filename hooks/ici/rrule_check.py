@@ -76,8 +76,8 @@ def _parts_problem(parts: dict[str, str]) -> str | None:
     return None
 
 
-def rule_problem(rule: str, start: datetime) -> tuple[str, str] | None:
-    """``(field, message)`` for a rule that breaks a limit, or None when it is usable.
+def rule_problem(rule: str, start: datetime) -> tuple[str, str, str] | None:
+    """``(field, message, code)`` for a rule that breaks a limit, or None when it is usable.
 
     ``field`` is ``rrule`` or ``start`` (a start the rule does not produce).
     """
@@ -85,42 +85,56 @@ def rule_problem(rule: str, start: datetime) -> tuple[str, str] | None:
     for part in rule.split(";"):
         key, _, value = part.partition("=")
         if key in parts:
-            return "rrule", f"expected each part once ({key} twice)"
+            return "rrule", f"expected each part once ({key} twice)", "rrule.limits"
         parts[key] = value
     found = _parts_problem(parts)
     if found:
-        return "rrule", found
+        return "rrule", found, "rrule.limits"
     try:
         parsed: rrule = rrulestr(rule, dtstart=start, ignoretz=True)
     except (ValueError, TypeError, OverflowError) as exc:
         reason = str(exc) or type(exc).__name__
-        return "rrule", f"expected a valid RFC 5545 rule ({reason})"
+        return "rrule", f"expected a valid RFC 5545 rule ({reason})", "rrule.syntax"
     horizon = start.replace(year=start.year + MAX_YEARS) if start.year < 9000 else start
     until = parsed._until
     if until is not None and until > horizon:
-        return "rrule", (
-            f"expected UNTIL within {MAX_YEARS} years of start (by {horizon:%Y-%m-%d})"
+        return (
+            "rrule",
+            f"expected UNTIL within {MAX_YEARS} years of start (by {horizon:%Y-%m-%d})",
+            "rrule.limits",
         )
     # expand no further than the horizon: an impossible rule (February 30) ends there
     bounded = parsed.replace(until=min(until or horizon, horizon), count=None)
     with _years_up_to(horizon.year + 1):
         dates = list(islice(bounded, MAX_OCCURRENCES + 1))
     if not dates:
-        return "rrule", (
-            f"expected a rule that gives at least one date within {MAX_YEARS} years of start"
+        return (
+            "rrule",
+            f"expected a rule that gives at least one date within {MAX_YEARS} years of start",
+            "rrule.limits",
         )
     if dates[0] != start:
         # RFC 5545 leaves a start that the rule does not produce undefined
-        return "start", f"expected the first date of the rrule ({dates[0]:%Y-%m-%dT%H:%M})"
+        return (
+            "start",
+            f"expected the first date of the rrule ({dates[0]:%Y-%m-%dT%H:%M})",
+            "rrule.first_date",
+        )
     open_ended = "COUNT" not in parts and "UNTIL" not in parts
     if not open_ended:
         wanted = _int(parts.get("COUNT", "")) or len(dates)
         # COUNT is capped above; the expansion ignores it, so only UNTIL can overrun here
         if "COUNT" not in parts and len(dates) > MAX_OCCURRENCES:
-            return "rrule", f"expected at most {MAX_OCCURRENCES} dates (COUNT or UNTIL)"
+            return (
+                "rrule",
+                f"expected at most {MAX_OCCURRENCES} dates (COUNT or UNTIL)",
+                "rrule.limits",
+            )
         if len(dates) < wanted and "COUNT" in parts:
-            return "rrule", (
+            return (
+                "rrule",
                 f"expected all COUNT={wanted} dates within {MAX_YEARS} years of start "
-                f"(by {horizon:%Y-%m-%d}; {len(dates)} fit)"
+                f"(by {horizon:%Y-%m-%d}; {len(dates)} fit)",
+                "rrule.limits",
             )
     return None

@@ -142,7 +142,27 @@ def _expected(error: ValidationError) -> str:
     return f"expected a valid value ({error.message})"
 
 
-def _problems_for(error: ValidationError, src: Source) -> list[Problem]:
+def _code(error: ValidationError, name: str, field: str | None = None) -> str:
+    """The problem code of a schema error: the schema's own ``x-code`` names the kind of
+    value (``schema.phone``), else the validator (``schema.enum``); a missing field's code
+    names the field when its hint is its own (``schema.required.sources``)."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "required":
+        if name in _OWN_REQUIRED:
+            return f"{name}.required"
+        return f"schema.required.{field}" if field in _REQUIRED_CODES else "schema.required"
+    if "x-expected" in schema and error.validator not in _OWN_WORDS:
+        # worded by the schema: its x-code (when its kind of value has a hint of its own)
+        return f"schema.{schema.get('x-code', 'expected')}"
+    return f"schema.{error.validator}"
+
+
+# missing fields with a hint of their own; schemas whose missing fields share one hint
+_REQUIRED_CODES = frozenset({"sources", "lv"})
+_OWN_REQUIRED = frozenset({"news"})
+
+
+def _problems_for(error: ValidationError, src: Source, name: str) -> list[Problem]:
     path = tuple(error.absolute_path)
     if error.validator == "required":
         instance = error.instance if isinstance(error.instance, dict) else {}
@@ -153,6 +173,7 @@ def _problems_for(error: ValidationError, src: Source) -> list[Problem]:
                 src.line(path),
                 format_path((*path, k)),
                 "expected a value (required field), got nothing",
+                _code(error, name, k),
             )
             for k in missing
         ]
@@ -165,10 +186,12 @@ def _problems_for(error: ValidationError, src: Source) -> list[Problem]:
                 src.line((*path, k)),
                 format_path((*path, k)),
                 f"unknown field, expected one of {', '.join(allowed)}",
+                _code(error, name),
             )
             for k in extra
         ]
-    return [src.problem(path, f"{_expected(error)}, got {show_value(error.instance)}")]
+    message = f"{_expected(error)}, got {show_value(error.instance)}"
+    return [src.problem(path, message, _code(error, name))]
 
 
 def _leaves(error: ValidationError) -> list[ValidationError]:
@@ -190,5 +213,5 @@ def schema_problems(src: Source, name: str, schema_dir: FsPath = SCHEMA_DIR) -> 
     problems: list[Problem] = []
     for error in validator.iter_errors(src.data):
         for leaf in _leaves(error):
-            problems.extend(_problems_for(leaf, src))
+            problems.extend(_problems_for(leaf, src, name))
     return problems

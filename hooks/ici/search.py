@@ -52,9 +52,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .kinds import page_kinds
+
 Translate = Callable[[str], str]
 
-KINDS = ("page", "guide", "news", "service", "event", "course", "branch")
+# hand-written pages, then every kind of record with pages (ici.kinds)
+KINDS = ("page", "guide", "news", *page_kinds())
 # first folder of a site path -> kind, for pages without a view
 FOLDER_KINDS = {"guide": "guide", "news": "news"}
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -16,6 +16,7 @@ from pathlib import Path as FsPath
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .frontmatter import FRONT_MATTER
 from .glossary import FILE as GLOSSARY_FILE
 from .glossary import Glossary
 from .ordinals import doubtful_ordinals
@@ -23,7 +24,6 @@ from .problems import Path, Problem, format_path
 from .text import LANGS
 from .yamlcompose import LimitError, compose
 
-_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # what is not prose in a Markdown line: inline code, link targets, bare web addresses
 _NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+")
@@ -35,7 +35,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def _markdown_lines(text: str) -> Iterator[tuple[int, str]]:
     """``(line number, prose)`` of a page: shown front matter values and the body."""
-    front = _FRONT.match(text)
+    front = FRONT_MATTER.match(text)
     body_start = text.count("\n", 0, front.end()) if front else 0
     fenced = False
     for index, line in enumerate(text.split("\n")):
@@ -55,6 +55,7 @@ def _glossary_problem(file: str, line: int, path: str, usage, found: str) -> Pro
         line,
         path,
         f"glossary {usage.term}: expected {usage.preferred!r} in {usage.lang}, got {found!r}",
+        "warning.glossary",
     )
 
 
@@ -83,6 +84,7 @@ def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
                         "",
                         f"line starts with {start!r}: expected a numbered list item, got what "
                         "may be an ordinal (Markdown shows it as a list item numbered 1)",
+                        "warning.ordinal",
                     )
                 )
     return warnings

@@ -83,5 +83,5 @@ def line_problems(text: str, display: str) -> list[Problem]:
             line = line.removeprefix("\ufeff")  # a byte order mark at the start is fine
         why = control_char(line, True)
         if why:
-            found.append(Problem(display, number, "", why))
+            found.append(Problem(display, number, "", why, "text.control"))
     return found

@@ -11,10 +11,9 @@ is due for review.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path as FsPath
 
 import yaml
@@ -22,113 +21,21 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .dataset import DATA_FILES
 from .gitdates import UNCOMMITTED, GitDates
-from .pages import KINDS, record_path
 from .problems import Path, format_path
-from .provenance import STALE_MONTHS, is_stale, newest, published_values
+from .provenance import is_stale, newest, published_values
 from .text import LANGS
+from .translation_model import (
+    TRANSLATIONS,
+    FieldGap,
+    PageGap,
+    ReviewDue,
+    TranslationReport,
+    show_date,
+    today_from_env,
+)
+from .translation_text import report_lines
 
-TRANSLATIONS = LANGS[1:]
-REVIEW_MONTHS = STALE_MONTHS
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
-
-
-def today_from_env() -> date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
-
-
-def show_date(stamp: int | None) -> str:
-    """A commit time as ``YYYY-MM-DD`` (UTC), or words for work not committed."""
-    if stamp is None:
-        return "unknown"
-    if stamp >= UNCOMMITTED:
-        return "not committed"
-    return datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d")
-
-
-@dataclass(frozen=True)
-class PageGap:
-    """A Latvian page whose ru/en page is missing or older (one language when outdated)."""
-
-    state: str  # "missing" or "outdated"
-    page: str  # path below the language folder, e.g. guide/work.md
-    langs: tuple[str, ...]
-    source_date: int | None = None
-    translation_date: int | None = None
-
-    @property
-    def site_path(self) -> str:
-        """The page's site path below the language root, e.g. ``guide/work/``."""
-        stem = self.page.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return stem + "/"
-
-
-@dataclass(frozen=True)
-class FieldGap:
-    """A data text whose ru/en is missing or older than the lv text."""
-
-    state: str
-    file: str
-    line: int  # the lv line when missing, the translation's line when outdated
-    path: str  # the text's field path, e.g. services[0].description
-    langs: tuple[str, ...]
-    collection: str
-    record_id: str | None
-    field: str  # the path inside the record, e.g. description
-    source_date: int | None = None
-    translation_date: int | None = None
-
-    @property
-    def site_path(self) -> str | None:
-        """The record's page, when the site has one for its kind."""
-        return _record_page(self.collection, self.record_id)
-
-
-@dataclass(frozen=True)
-class ReviewDue:
-    """A record whose newest source is more than 12 months before today.
-
-    ``last_reviewed`` holds that source's ``published`` value (YYYY-MM-DD, YYYY-MM or YYYY).
-    """
-
-    file: str
-    line: int
-    path: str
-    collection: str
-    record_id: str | None
-    last_reviewed: str
-
-    @property
-    def site_path(self) -> str | None:
-        """The record's page, when the site has one for its kind."""
-        return _record_page(self.collection, self.record_id)
-
-
-@dataclass
-class TranslationReport:
-    """Everything the check command prints and the status page shows."""
-
-    today: date
-    git: bool
-    pages: list[PageGap] = field(default_factory=list)
-    fields: list[FieldGap] = field(default_factory=list)
-    reviews: list[ReviewDue] = field(default_factory=list)
-
-    def select(self, kind: str, state: str) -> list[PageGap] | list[FieldGap]:
-        """The gaps of one kind (``pages``/``fields``) in one state."""
-        return [g for g in getattr(self, kind) if g.state == state]
-
-
-def _record_page(collection: str, record_id: str | None) -> str | None:
-    for kind, spec in KINDS.items():
-        if spec.collection == collection and record_id:
-            return record_path(kind, record_id)
-    return None
 
 
 # -- pages ---------------------------------------------------------------------------
@@ -336,58 +243,19 @@ def translation_report(
 # -- text form for the check command -------------------------------------------------
 
 
-def _langs(langs: tuple[str, ...]) -> str:
-    return " and ".join(langs)
-
-
-def report_lines(report: TranslationReport) -> list[str]:
-    """The report as ``file:line: ...`` lines under headings, for a terminal."""
-    lines = [f"Translation status on {report.today.isoformat()}:"]
-    if not report.git:
-        lines.append("  (no git history here: outdated translations cannot be found)")
-    lv = LANGS[0]
-    sections = [
-        (
-            "pages without a translation",
-            [
-                f"docs/{lv}/{g.page}:1: no {_langs(g.langs)} page yet, the Latvian page is shown"
-                for g in report.select("pages", "missing")
-            ],
-        ),
-        (
-            "page translations older than the Latvian page",
-            [
-                f"docs/{g.langs[0]}/{g.page}:1: older than docs/{lv}/{g.page} "
-                f"({g.langs[0]} {show_date(g.translation_date)}, lv {show_date(g.source_date)})"
-                for g in report.select("pages", "outdated")
-            ],
-        ),
-        (
-            "data texts without a translation",
-            [
-                f"{g.file}:{g.line}: {g.path}: no {_langs(g.langs)} text yet, the lv text is shown"
-                for g in report.select("fields", "missing")
-            ],
-        ),
-        (
-            "data translations older than the lv text",
-            [
-                f"{g.file}:{g.line}: {g.path}.{g.langs[0]}: older than the lv text "
-                f"({g.langs[0]} {show_date(g.translation_date)}, lv {show_date(g.source_date)})"
-                for g in report.select("fields", "outdated")
-            ],
-        ),
-        (
-            f"records whose newest source is older than {REVIEW_MONTHS} months "
-            "(readers see a notice)",
-            [
-                f"{r.file}:{r.line}: {r.path}: newest source {r.last_reviewed}"
-                + (f" ({r.record_id})" if r.record_id else "")
-                for r in report.reviews
-            ],
-        ),
-    ]
-    for title, items in sections:
-        lines.append(f"  {title}: {len(items)}")
-        lines.extend(f"    {item}" for item in items)
-    return lines
+# the report's model and terminal text live in their own modules; importing them from here
+# keeps one entry point for the check command and the status page
+__all__ = [
+    "UNCOMMITTED",
+    "FieldGap",
+    "PageGap",
+    "ReviewDue",
+    "TranslationReport",
+    "field_gaps",
+    "page_gaps",
+    "report_lines",
+    "reviews_due",
+    "show_date",
+    "today_from_env",
+    "translation_report",
+]

@@ -62,6 +62,7 @@ def load_strings(root: FsPath) -> Strings:
             src.line((key.split(".")[0],)),
             key,
             f"expected an interface string with lv, ru and en (used in {where}), got nothing",
+            "strings.missing",
         )
         for key, where in used_keys().items()
         if key not in table

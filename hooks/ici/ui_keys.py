@@ -63,5 +63,6 @@ def missing_data_keys(ds: Dataset, strings: Strings) -> list[Problem]:
                     f"expected an interface string with lv, ru and en (for {field} "
                     f"{value!r} of {collection} {rec['id']!r} in {FILES[collection]}), "
                     "got nothing",
+                    "strings.missing",
                 )
     return list(found.values())

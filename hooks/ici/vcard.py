@@ -6,29 +6,17 @@ are in that language, the numbers in E.164 as ``tel:`` URIs.
 
 from __future__ import annotations
 
-import posixpath
 import uuid
 from collections.abc import Iterable
 
 from .dataset import Dataset, Record
 from .fmt import country_name, e164, hours_rows, phone_display
-from .pages import record_path
+from .paths import vcard_path
 from .text import pick, plain
 
 CRLF = "\r\n"
 # RFC 6350 3.2: lines should not be longer than 75 octets, excluding the line break
 LINE_OCTETS = 75
-
-
-def vcard_path(branch_id: str) -> str:
-    """Site path (below the language root) of a branch's vCard, e.g. ``contacts/riga.vcf``."""
-    return record_path("branch", branch_id).rstrip("/") + ".vcf"
-
-
-def vcard_href(branch_id: str) -> str:
-    """The vCard's URL relative to the branch's own page, e.g. ``../riga.vcf``."""
-    page_dir = record_path("branch", branch_id).rstrip("/")
-    return posixpath.relpath(vcard_path(branch_id), page_dir)
 
 
 def escape(value: str) -> str:

@@ -59,9 +59,9 @@ class Source:
             path = path[:-1]
         return self.lines.get((), 1)
 
-    def problem(self, path: Path, message: str) -> Problem:
-        """A problem located at ``path`` in this file."""
-        return Problem(self.file, self.line(path), format_path(path), message)
+    def problem(self, path: Path, message: str, code: str) -> Problem:
+        """A problem of kind ``code`` located at ``path`` in this file."""
+        return Problem(self.file, self.line(path), format_path(path), message, code)
 
 
 def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: list[Problem]) -> Any:
@@ -76,7 +76,13 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
             complaint = bad_key(key)
             if complaint:
                 problems.append(
-                    Problem(src.file, key_node.start_mark.line + 1, format_path(path), complaint)
+                    Problem(
+                        src.file,
+                        key_node.start_mark.line + 1,
+                        format_path(path),
+                        complaint,
+                        "text.control",
+                    )
                 )
                 continue
             if key in out:
@@ -87,6 +93,7 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
                         key_node.start_mark.line + 1,
                         format_path((*path, key)),
                         f"duplicate key, expected each key once (first at line {first})",
+                        "yaml.duplicate_key",
                     )
                 )
                 continue
@@ -104,7 +111,9 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
         complaint = bad_text(path, value)
         if complaint:
             problems.append(
-                Problem(src.file, node.start_mark.line + 1, format_path(path), complaint)
+                Problem(
+                    src.file, node.start_mark.line + 1, format_path(path), complaint, "text.control"
+                )
             )
     return value
 
@@ -128,11 +137,19 @@ def load_source(
         size = fs_path.stat().st_size
         if size > MAX_BYTES:
             return src, [
-                Problem(display, 1, "", f"expected a file of at most {MAX_BYTES} bytes, got {size}")
+                Problem(
+                    display,
+                    1,
+                    "",
+                    f"expected a file of at most {MAX_BYTES} bytes, got {size}",
+                    "yaml.too_big",
+                )
             ]
         text = fs_path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return src, [Problem(display, 0, "", "file not found, expected a YAML data file")]
+        return src, [
+            Problem(display, 0, "", "file not found, expected a YAML data file", "file.lost")
+        ]
     except UnicodeDecodeError as exc:
         return src, [
             Problem(
@@ -140,6 +157,7 @@ def load_source(
                 1,
                 "",
                 f"expected UTF-8 text, got a byte {exc.object[exc.start]:#x} at offset {exc.start}",
+                "content.encoding",
             )
         ]
     return parse_text(text, display, top_keys)
@@ -154,7 +172,7 @@ def parse_text(text: str, display: str, top_keys: tuple[str, ...]) -> tuple[Sour
     try:
         fast = _fast_parse(text)
     except LimitError as exc:
-        return Source(display, None), [Problem(display, exc.line, "", exc.message)]
+        return Source(display, None), [Problem(display, exc.line, "", exc.message, "yaml.limit")]
     if fast is not None:
         try:
             return _to_source(*fast, Source(display, None), top_keys)
@@ -166,26 +184,33 @@ def parse_text(text: str, display: str, top_keys: tuple[str, ...]) -> tuple[Sour
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         return src, [
-            Problem(display, line, "", f"expected printable text, got character {exc.character:#x}")
+            Problem(
+                display,
+                line,
+                "",
+                f"expected printable text, got character {exc.character:#x}",
+                "text.unprintable",
+            )
         ]
     try:
         node = compose(loader)
     except LimitError as exc:
-        return src, [Problem(display, exc.line, "", exc.message)]
+        return src, [Problem(display, exc.line, "", exc.message, "yaml.limit")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or "invalid YAML"
-        return src, [Problem(display, line, "", f"YAML syntax error: {what}")]
+        return src, [Problem(display, line, "", f"YAML syntax error: {what}", "yaml.syntax")]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors
-        return src, [Problem(display, 1, "", f"YAML syntax error: {exc}")]
+        return src, [Problem(display, 1, "", f"YAML syntax error: {exc}", "yaml.syntax")]
     finally:
         loader.dispose()
     try:
         return _to_source(node, loader, src, top_keys)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return src, [Problem(display, mark.line + 1 if mark else 1, "", f"YAML error: {exc}")]
+        line = mark.line + 1 if mark else 1
+        return src, [Problem(display, line, "", f"YAML error: {exc}", "yaml.syntax")]
 
 
 def _fast_parse(text: str) -> tuple[Node | None, Any] | None:
@@ -212,7 +237,8 @@ def _to_source(
     display = src.file
     if node is None:
         keys = ", ".join(top_keys)
-        return src, [Problem(display, 1, "", f"file is empty, expected a mapping with {keys}")]
+        message = f"file is empty, expected a mapping with {keys}"
+        return src, [Problem(display, 1, "", message, "file.lost")]
     problems: list[Problem] = []
     src.data = _convert(node, (), loader, src, problems)
     src.node = node
@@ -221,6 +247,8 @@ def _to_source(
         got = show_value(src.data)
         src.data = None
         return src, [
-            Problem(display, 1, "", f"expected a mapping with {keys} at the top, got {got}")
+            Problem(
+                display, 1, "", f"expected a mapping with {keys} at the top, got {got}", "file.lost"
+            )
         ]
     return src, problems

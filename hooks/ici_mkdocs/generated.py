@@ -15,10 +15,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ici.crosscheck import REGIONS
 from ici.pages import record_pages
 from ici.register_pages import PAGING_KEY, RESERVED_IDS, Paging, listing_specs
 from ici.views.register_listing import listing_title
+from ici.vocab import REGIONS
 
 from .state import current_lang, i18n, lang_prefix, state
 

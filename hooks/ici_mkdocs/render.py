@@ -21,7 +21,7 @@ from ici.pages import find_record
 from ici.problems import Problem
 from ici.provenance import provenance_view
 from ici.ui import Strings
-from ici.views import LIST_VIEWS, RECORD_VIEWS
+from ici.views import LIST_VIEWS, record_view
 from ici.views.contacts import badge_strings, hotlines
 from ici.views.register_listing import listing_view
 
@@ -126,7 +126,7 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     if "ici_kind" in meta:
         kind, rid = meta["ici_kind"], meta["ici_id"]
         find_record(ds, kind, rid)  # fails loudly on a stale stub
-        context.update(RECORD_VIEWS[kind](ds, rid, lang))
+        context.update(record_view(kind)(ds, rid, lang))
     elif "ici_register_page" in meta:
         context.update(listing_view(ds, meta["ici_register_page"], lang))
     elif "ici_list" in meta:
@@ -183,7 +183,9 @@ def guard_content(content: str, page: Page, config: MkDocsConfig) -> None:
         return
     docs = FsPath(config.docs_dir).resolve()
     problems = page_markup_problems(state().root, docs, FsPath(src).resolve(), content)
-    fallback = Problem(f"docs/{page.file.src_uri}", 0, "", "expected Markdown without active HTML")
+    fallback = Problem(
+        f"docs/{page.file.src_uri}", 0, "", "expected Markdown without active HTML", "markup.html"
+    )
     stop_on_markup(problems or [fallback])
 
 

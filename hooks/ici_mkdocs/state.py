@@ -10,15 +10,13 @@ from pathlib import Path as FsPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from ici.content_check import markup_problems
-from ici.dataset import Dataset, gc_paused, load_dataset
+from ici.dataset import Dataset, gc_paused
 from ici.examples import DATA, EXAMPLES, is_demo
 from ici.hints import hint_for
-from ici.links import check_links
-from ici.page_sources import page_sources_problems
-from ici.problems import DataError, Problem
-from ici.ui import Strings, load_strings
-from ici.ui_keys import missing_data_keys
+from ici.problems import Problem
+from ici.ui import Strings
+from ici.validate import validate
+from ici.views import LIST_VIEWS
 
 from .forked import ForkedJob
 
@@ -60,43 +58,30 @@ def lang_prefix(config: MkDocsConfig, lang: str) -> str:
     return "" if lang == i18n(config).default_language else f"{lang}/"
 
 
-def with_hints(exc: DataError) -> str:
+def with_hints(problems: Sequence[Problem], where: str = "the data") -> str:
     """The problem list for the build's log, each with the "how to fix" of ``make check``."""
-    lines = exc.report().splitlines()
-    out = lines[:1]
-    for line in lines[1:]:
-        out += [line, f"    how to fix: {hint_for(line)}"]
+    count = len(problems)
+    out = [f"{count} problem{'s' if count != 1 else ''} in {where}:"]
+    for problem in problems:
+        out += [str(problem), f"    how to fix: {hint_for(problem)}"]
     return "\n".join(out)
 
 
 def load(config: MkDocsConfig) -> SiteState:
-    """Load data and strings for a new build, or reuse them inside the same build."""
+    """Validate and load data, strings and content for a new build (the same validation
+    phase as ``make check``), or reuse them inside the same build."""
     global _state
     if _state is not None and not is_first_build(config):
         return _state
     root = FsPath(config.config_file_path).resolve().parent
     demo = is_demo(config.extra)
     with gc_paused():
-        try:
-            dataset = load_dataset(root, EXAMPLES if demo else DATA)
-            strings = load_strings(root)
-            # the content's problems all at once: every content page names its sources
-            # (guide, news, About, home), no page carries markup or script, and every
-            # interface string the data needs is there
-            content = [
-                *page_sources_problems(root),
-                *markup_problems(root, FsPath(config.docs_dir)),
-                *missing_data_keys(dataset, strings),
-            ]
-            if content:
-                raise DataError(sorted(set(content)))
-        except DataError as exc:
-            raise PluginError(with_hints(exc)) from None
-        link_problems = check_links(FsPath(config.docs_dir), dataset, root)
-        if link_problems:
-            count = len(link_problems)
-            raise PluginError("\n".join([f"{count} broken record link(s):", *link_problems]))
-        _state = SiteState(root, dataset, strings, demo=demo)
+        found = validate(
+            root, LIST_VIEWS, EXAMPLES if demo else DATA, FsPath(config.docs_dir).resolve()
+        )
+        if found.problems or found.dataset is None or found.strings is None:
+            raise PluginError(with_hints(found.problems))
+        _state = SiteState(root, found.dataset, found.strings, demo=demo)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).
         gc.freeze()
@@ -106,9 +91,7 @@ def load(config: MkDocsConfig) -> SiteState:
 def stop_on_markup(problems: Sequence[Problem]) -> None:
     """Stop the build when a page's Markdown would put markup or script into the site."""
     if problems:
-        count = len(problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
-        raise PluginError("\n".join([head, *(str(p) for p in sorted(set(problems)))]))
+        raise PluginError(with_hints(sorted(set(problems)), "the content"))
 
 
 def finish() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..dataset import Dataset
 from . import contacts, courses, events, figures, handout, news, register, status
+from .record import generic_view
 
 View = dict[str, Any]
 
@@ -21,6 +22,12 @@ RECORD_VIEWS: dict[str, Callable[[Dataset, str, str], View]] = {
     "course": courses.course_view,
     "service": register.service_view,
 }
+
+
+def record_view(kind: str) -> Callable[[Dataset, str, str], View]:
+    """The view of ``kind``'s record pages: its own, or the generic one (ici.views.record)."""
+    return RECORD_VIEWS.get(kind) or generic_view(kind)
+
 
 LIST_VIEWS: dict[str, Callable[[Dataset, str], View]] = {
     "branches": contacts.branches_list,

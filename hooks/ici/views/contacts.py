@@ -17,13 +17,13 @@ from ..fmt import (
     weekday_name,
 )
 from ..holiday_days import holiday_days
+from ..jsonld import branch_org, contacts_graph
 from ..lifecycle import is_ended
 from ..pages import KINDS, record_path
+from ..paths import vcard_href, vcard_path
 from ..provenance import provenance_view, sources_jsonld
 from ..text import pick, plain
 from ..ui import Strings
-from ..vcard import vcard_href, vcard_path
-from .contacts_ld import branch_org, contacts_graph
 
 KIND_ORDER = ("office", "contact_point", "hotline")
 # the kinds whose numbers are shown on the home page and in the footer of every page

@@ -17,11 +17,7 @@ from ..dataset import Dataset, Record
 from ..fmt import SCHEMA_DAYS, hours_rows
 from ..lifecycle import first_day, is_ended, over_at
 from ..pages import record_path
-from ..provenance import format_partial, provenance_view, sources_jsonld
-from ..register import labels
-from ..text import pick, plain
-from .listing_help import listing_help
-from .places import (
+from ..places import (
     filter_options,
     listing_facts,
     listing_search_filters,
@@ -31,6 +27,10 @@ from .places import (
     place_jsonld,
     registration_view,
 )
+from ..provenance import format_partial, provenance_view, sources_jsonld
+from ..register import labels
+from ..text import pick, plain
+from .listing_help import listing_help
 
 KIND_ORDER = ("latvian", "integration", "qualification")
 _AVAILABILITY = {"open": "https://schema.org/InStock", "full": "https://schema.org/SoldOut"}

@@ -14,10 +14,8 @@ from .. import eventtime as et
 from ..dataset import Dataset, Record
 from ..fmt import SCHEMA_DAYS, clock, format_day, format_month
 from ..pages import record_path
-from ..provenance import provenance_view, sources_jsonld
-from ..text import pick, plain
-from .listing_help import listing_help
-from .places import (
+from ..paths import ICS_FEED, ics_path, relative
+from ..places import (
     filter_options,
     listing_facts,
     listing_search_filters,
@@ -27,6 +25,9 @@ from .places import (
     place_jsonld,
     registration_view,
 )
+from ..provenance import provenance_view, sources_jsonld
+from ..text import pick, plain
+from .listing_help import listing_help
 
 KIND_ORDER = (
     "informative_day",
@@ -37,7 +38,6 @@ KIND_ORDER = (
     "conference",
 )
 NEXT_DATES = 3  # how many coming dates a repeating event lists
-FEED_PATH = "events/events.ics"
 
 _STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -45,11 +45,6 @@ _STATUS = {
     "moved": "https://schema.org/EventRescheduled",
 }
 _FREQ = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
-
-
-def ics_path(event_id: str) -> str:
-    """Site path (below the language root) of an event's "add to calendar" file."""
-    return f"events/{event_id}.ics"
 
 
 def format_moment(moment: datetime, lang: str) -> str:
@@ -197,7 +192,7 @@ def event_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         organizer=organization_view(ds, rec["organizer"], lang),
         registration=registration_view(rec.get("registration"), lang),
         previous=format_moment(et.local(previous), lang) if previous else None,
-        feed=FEED_PATH,
+        feed=ICS_FEED,
     )
     title = plain(rec["title"], lang)
     return {
@@ -207,11 +202,16 @@ def event_view(ds: Dataset, rid: str, lang: str) -> dict[str, Any]:
         "search": event_search(ds, rec, view),
         # the page is at events/<id>/, the calendar files one level up
         "head_links": [
-            {"rel": "alternate", "type": "text/calendar", "href": f"../{rid}.ics", "title": title},
             {
                 "rel": "alternate",
                 "type": "text/calendar",
-                "href": "../events.ics",
+                "href": relative(ics_path(rid), record_path("event", rid)),
+                "title": title,
+            },
+            {
+                "rel": "alternate",
+                "type": "text/calendar",
+                "href": relative(ICS_FEED, record_path("event", rid)),
                 "title": "iCalendar",
             },
         ],
@@ -244,15 +244,15 @@ def events_list(ds: Dataset, lang: str) -> dict[str, Any]:
         "upcoming": upcoming,
         "archive": archive,
         "filters": {**filter_options(items, lang), "kinds": [k for k in KIND_ORDER if k in kinds]},
-        "feed": FEED_PATH,
+        "feed": ICS_FEED,
         # past events are there once any event is (the script may move coming ones there)
-        "help": listing_help(ds, lang, "#archive" if items else None, FEED_PATH),
+        "help": listing_help(ds, lang, "#archive" if items else None, ICS_FEED),
         # the listing is at events/, next to the feed
         "head_links": [
             {
                 "rel": "alternate",
                 "type": "text/calendar",
-                "href": "events.ics",
+                "href": relative(ICS_FEED, "events/"),
                 "title": "iCalendar",
             }
         ],

@@ -7,8 +7,9 @@ from typing import Any
 from ..dataset import Dataset
 from ..fmt import hours_rows, language_name
 from ..lifecycle import is_ended
-from ..register import REGIONS, branches_of
+from ..register import branches_of
 from ..text import pick
+from ..vocab import REGIONS
 from .contacts import branches_list, point_view
 
 ICI = "ici"  # organization id of ICI in data/services.yaml

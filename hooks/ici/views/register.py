@@ -6,17 +6,14 @@ from typing import Any
 
 from ..dataset import Dataset, Record
 from ..fmt import format_day, hours_rows, language_name
+from ..jsonld import service_jsonld
 from ..lifecycle import ENDED, ended_label, is_ended, status_of
 from ..pages import record_path
 from ..provenance import provenance_view, sources_jsonld
 from ..register import (
-    CATEGORIES,
-    CHANNELS,
     COSTS,
     FACETS,
     MAIN_LANGUAGES,
-    PROVIDER_TYPES,
-    REGIONS,
     branches_of,
     email,
     item_attributes,
@@ -34,8 +31,8 @@ from ..register_pages import (
     region_ids,
     register_order,
 )
-from ..service_jsonld import service_jsonld
 from ..text import pick
+from ..vocab import CATEGORIES, CHANNELS, PROVIDER_TYPES, REGIONS
 from .contacts import branch_summary, phone_view, point_view
 from .listing_help import INFO_LINE, listing_help
 

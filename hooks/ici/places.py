@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dataset import Dataset
-from ..fmt import e164, language_name, phone_display
-from ..pages import record_path
-from ..text import pick, plain
+from .dataset import Dataset
+from .fmt import e164, language_name, phone_display
+from .pages import record_path
+from .text import pick, plain
+from .vocab import REGIONS
 
 # region codes in the order the filters list them; "online" for places on the internet
-REGION_ORDER = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale", "online")
+REGION_ORDER = (*REGIONS, "online")
 
 
 def place_region(ds: Dataset, place: dict[str, Any]) -> str:

@@ -1,0 +1,63 @@
+"""The translation status report for a terminal (``make check`` prints it first)."""
+
+from __future__ import annotations
+
+from .text import LANGS
+from .translation_model import REVIEW_MONTHS, TranslationReport, show_date
+
+
+def _langs(langs: tuple[str, ...]) -> str:
+    return " and ".join(langs)
+
+
+def report_lines(report: TranslationReport) -> list[str]:
+    """The report as ``file:line: ...`` lines under headings, for a terminal."""
+    lines = [f"Translation status on {report.today.isoformat()}:"]
+    if not report.git:
+        lines.append("  (no git history here: outdated translations cannot be found)")
+    lv = LANGS[0]
+    sections = [
+        (
+            "pages without a translation",
+            [
+                f"docs/{lv}/{g.page}:1: no {_langs(g.langs)} page yet, the Latvian page is shown"
+                for g in report.select("pages", "missing")
+            ],
+        ),
+        (
+            "page translations older than the Latvian page",
+            [
+                f"docs/{g.langs[0]}/{g.page}:1: older than docs/{lv}/{g.page} "
+                f"({g.langs[0]} {show_date(g.translation_date)}, lv {show_date(g.source_date)})"
+                for g in report.select("pages", "outdated")
+            ],
+        ),
+        (
+            "data texts without a translation",
+            [
+                f"{g.file}:{g.line}: {g.path}: no {_langs(g.langs)} text yet, the lv text is shown"
+                for g in report.select("fields", "missing")
+            ],
+        ),
+        (
+            "data translations older than the lv text",
+            [
+                f"{g.file}:{g.line}: {g.path}.{g.langs[0]}: older than the lv text "
+                f"({g.langs[0]} {show_date(g.translation_date)}, lv {show_date(g.source_date)})"
+                for g in report.select("fields", "outdated")
+            ],
+        ),
+        (
+            f"records whose newest source is older than {REVIEW_MONTHS} months "
+            "(readers see a notice)",
+            [
+                f"{r.file}:{r.line}: {r.path}: newest source {r.last_reviewed}"
+                + (f" ({r.record_id})" if r.record_id else "")
+                for r in report.reviews
+            ],
+        ),
+    ]
+    for title, items in sections:
+        lines.append(f"  {title}: {len(items)}")
+        lines.extend(f"    {item}" for item in items)
+    return lines
