@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build demo test test-js lint format check bench lighthouse clean sitediff
+.PHONY: serve build demo test test-js golden lint format check bench lighthouse clean sitediff
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,8 +38,14 @@ format: $(VENV)/.installed  ## fix what lint reports where it can: Python and YA
 	$(BIN)/ruff format hooks tests bench
 	PYTHONPATH=hooks $(BIN)/python -m ici.yamlfmt
 
+# -n auto: one pytest-xdist worker per core; --dist loadfile keeps a module's tests (and
+# its module-scoped builds and browser) on one worker; the session builds are made once
+# per run and shared by the workers (tests/sitebuild.py shared_build)
 test: $(VENV)/.installed node_modules/.installed lint test-js  ## lint, then every test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
+
+golden: $(VENV)/.installed  ## write tests/golden/ anew from the fixture site (review the diff)
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden -q
 
 # Node.js tests (tests/js/): without node they are skipped on a workstation and fail in
 # CI (CI set), as the browser tests do.

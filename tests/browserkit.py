@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from langs import DEFAULT_LANG, LANGS
 from sitebuild import Built
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
-LANGS = ("lv", "ru", "en")
-DEFAULT_LANG = "lv"
 
 
 def require_chromium() -> None:

@@ -7,13 +7,31 @@ from pathlib import Path
 import pytest
 
 from hostilekit import make_base
-from sitebuild import Built, build_copy
+from sitebuild import Built, build_copy, shared_build
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write tests/golden/ anew from the fixture site (tests/test_golden.py)",
+    )
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The small fixture site (tests/fixtures/site/), built once into a temporary folder."""
+    from golden import build_fixture_site
+
+    built = shared_build(tmp_path_factory.getbasetemp(), "small-site", build_fixture_site)
+    assert built.returncode == 0, built.output
+    return built
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real content and data, built once into a temporary folder."""
-    built = build_copy(tmp_path_factory.mktemp("site"))
+    built = shared_build(tmp_path_factory.getbasetemp(), "site", build_copy)
     assert built.returncode == 0, built.output
     return built
 
@@ -36,7 +54,9 @@ def listing_files() -> dict[str, str | None]:
 @pytest.fixture(scope="session")
 def listings(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real project with the fixture events and courses, built on 1 January 2026."""
-    built = build_copy(tmp_path_factory.mktemp("listings"), listing_files())
+    built = shared_build(
+        tmp_path_factory.getbasetemp(), "listings", lambda d: build_copy(d, listing_files())
+    )
     assert built.returncode == 0, built.output
     return built
 
@@ -68,15 +88,44 @@ OFFICE_HOURS_YAML = (
 
 @pytest.fixture(scope="session")
 def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The project with office hours on the Riga office (a fixture: no source gives them)."""
+    """The project with opening hours (fixtures: no source gives any, only the phones'
+    hours) on the Riga office, the Latgale contact point and ICI's legal consultations."""
     from sitebuild import ROOT
 
-    text = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
+    contacts = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
     anchor = "    skype: PatverumsDM\n"
-    assert anchor in text
-    built = build_copy(
-        tmp_path_factory.mktemp("office-hours"),
-        {"data/contacts.yaml": text.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)},
+    assert anchor in contacts
+    contacts = contacts.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)
+    latgale = contacts.index("  - id: latgale")
+    at = contacts.index("    sources:\n", latgale)
+    contacts = contacts[:at] + OFFICE_HOURS_YAML + contacts[at:]
+    services = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
+    start = services.index("  - id: ici-legal-consultation")
+    at = services.index("    sources:\n", start)
+    services = services[:at] + OFFICE_HOURS_YAML + services[at:]
+    files = {"data/contacts.yaml": contacts, "data/services.yaml": services}
+    built = shared_build(
+        tmp_path_factory.getbasetemp(), "office-hours", lambda d: build_copy(d, files)
+    )
+    assert built.returncode == 0, built.output
+    return built
+
+
+# pages removed from one translation: each then falls back to the Latvian text
+UNTRANSLATED = (
+    "docs/ru/news/ici-figures-20-months.md",
+    "docs/en/guide/work.md",
+    "docs/en/contacts/index.md",
+)
+
+
+@pytest.fixture(scope="session")
+def untranslated(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project with a news item, a guide page and a list page left untranslated (one
+    build for the fallback tests of test_news, test_content and test_site_build)."""
+    files: dict[str, str | None] = dict.fromkeys(UNTRANSLATED)
+    built = shared_build(
+        tmp_path_factory.getbasetemp(), "untranslated", lambda d: build_copy(d, files)
     )
     assert built.returncode == 0, built.output
     return built
@@ -86,3 +135,14 @@ def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def hostile_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project copy that hostile-input cases (tests/hostilekit.py) are cloned from."""
     return make_base(tmp_path_factory.mktemp("hostile") / "base")
+
+
+# builds of the real project: a test that uses one checks the real content
+REAL_BUILDS = {"site", "listings", "office_hours", "untranslated", "hostile_base"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``real_content`` every test that uses a build or copy of the real project."""
+    for item in items:
+        if REAL_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.real_content)

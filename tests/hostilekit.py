@@ -187,8 +187,9 @@ def run_limited(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> Outcome
 
 
 def run_check(root: Path) -> Outcome:
-    """``python -m ici.check --no-status`` on ``root``."""
-    return run_limited([sys.executable, "-m", "ici.check", "--no-status", str(root)], root)
+    """``python -m ici.check --no-status`` on ``root`` (its ``run_check`` in a forked child
+    under the limits, see ``run_checks``)."""
+    return run_checks([root], jobs=1)[0]
 
 
 def _check_child(root: Path, fd: int) -> int:  # pragma: no cover - runs in the child

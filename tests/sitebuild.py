@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -65,20 +68,53 @@ def copy_project(dest: Path, replace: dict[str, str | None] | None = None) -> Pa
 SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: "now" of every test build
 
 
-def build(root: Path, *extra: str, epoch: int = SOURCE_DATE_EPOCH) -> Built:
-    """Run ``mkdocs build --strict`` in ``root`` as an editor or CI would."""
+def build(
+    root: Path, *extra: str, epoch: int = SOURCE_DATE_EPOCH, site_dir: Path | None = None
+) -> Built:
+    """Run ``mkdocs build --strict`` in ``root`` as an editor or CI would.
+
+    The output goes to ``root/site``, or to ``site_dir`` (a folder named ``site``) when the
+    sources must stay untouched, as the fixture site's do.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+    if site_dir is not None:
+        assert site_dir.name == "site", site_dir
+    out = site_dir or root / "site"
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site", *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out), *extra],
         cwd=root,
         env=env,
         capture_output=True,
         text=True,
         timeout=600,
     )
-    return Built(root, proc.returncode, proc.stdout + proc.stderr)
+    return Built(out.parent, proc.returncode, proc.stdout + proc.stderr)
 
 
 def build_copy(dest: Path, replace: dict[str, str | None] | None = None) -> Built:
     """Copy the project with replacements and build it."""
     return build(copy_project(dest, replace))
+
+
+def shared_build(base: Path, name: str, make: Callable[[Path], Built]) -> Built:
+    """``make(folder)`` once per test run, also when pytest-xdist runs several workers.
+
+    ``base`` is the session's temporary folder (``tmp_path_factory.getbasetemp()``); the
+    workers of one run share its parent, so the first worker to need a build makes it
+    under a file lock and the others wait for it and read its result.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / f"shared-{name}"
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = base / f"shared-{name}.json"
+        if result.is_file():
+            saved = json.loads(result.read_text(encoding="utf-8"))
+            return Built(Path(saved["root"]), saved["returncode"], saved["output"])
+        if folder.exists():  # left by a worker that failed before it finished
+            shutil.rmtree(folder)
+        folder.mkdir()
+        built = make(folder)
+        result.write_text(json.dumps(asdict(built), default=str), encoding="utf-8")
+        return built

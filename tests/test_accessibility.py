@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 import pytest
 
 from browserkit import ENHANCE, badges_filled, chromium, page_kinds, serve, split_lang
+from langs import DEFAULT_LANG, LANGS
 from sitebuild import ROOT, Built
 
 pytestmark = pytest.mark.browser
@@ -45,11 +46,11 @@ def _instant(path: str) -> datetime:
 def test_every_kind_is_checked(site: Built) -> None:
     kinds = page_kinds(site)
     paths = {split_lang(rel) for rel in kinds}
-    for lang in ("lv", "ru", "en"):
+    for lang in LANGS:
         assert (lang, "") in paths  # the home page
         assert (lang, "contacts/kurzeme/") in paths or (lang, "contacts/riga/") in paths
         assert all((lang, p) in paths for p in ENHANCE)
-    assert ("lv", "404.html") in paths
+    assert (DEFAULT_LANG, "404.html") in paths
 
 
 AXE_RUN = """async tags => {

@@ -7,6 +7,7 @@ from pathlib import Path
 from bench.synthetic import generate, write
 
 from ici.dataset import load_dataset
+from langs import PREFIX
 from sitebuild import ROOT, build, copy_project
 
 N = 50
@@ -46,7 +47,7 @@ def test_synthetic_site_builds(tmp_path: Path) -> None:
     write(root, N)
     built = build(root)
     assert built.returncode == 0, built.output
-    for prefix in ("", "ru/", "en/"):
+    for prefix in PREFIX.values():
         page = built.html(f"{prefix}register/svc-00049/index.html")
         assert page.css_first("h1.ici-svc-name").text(strip=True)
         assert built.html(f"{prefix}events/evt-00011/index.html").css_first("h1")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import resource
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -113,14 +113,21 @@ def _run_cli(root: Path | None = None, **env: str) -> subprocess.CompletedProces
     )
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def test_real_project_passes_in_under_three_seconds() -> None:
-    started = time.perf_counter()
+    # the processor time of the check, not the wall time: the tests run in parallel
+    # (pytest-xdist) on machines that other work shares
+    started = _children_cpu()
     proc = _run_cli()
-    elapsed = time.perf_counter() - started
+    elapsed = _children_cpu() - started
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.splitlines()[0].startswith("Translation status on ")
     assert "No problems: all data and content are valid" in proc.stdout
-    assert elapsed < 3, f"make check took {elapsed:.1f} s"
+    assert 0 < elapsed < 3, f"make check took {elapsed:.1f} s of processor time"
 
 
 def test_copy_outside_git_passes_and_says_history_is_missing(tmp_path: Path) -> None:

@@ -9,9 +9,10 @@ import pytest
 import vobject
 import yaml
 
+from langs import PREFIX
 from sitebuild import ROOT, Built
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 DATA = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))["branches"]
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
 BRANCH_IDS = [b["id"] for b in DATA]

@@ -13,6 +13,7 @@ from ici.check import find_problems
 from ici.dataset import load_dataset
 from ici.hints import hint_for
 from ici.problems import DataError
+from langs import PREFIX
 from sitebuild import ROOT, build, copy_project
 from test_check_command import CONTENT_CASES
 from test_loader_errors import CASES, _data_root
@@ -113,7 +114,7 @@ def test_examples_build_and_record_links_reach_the_page_in_each_language(tmp_pat
     assert built.returncode == 0, built.output
     for kind in ("news", "guide"):
         page = added[kind].removesuffix(".md")
-        for prefix in ("", "ru/", "en/"):
+        for prefix in PREFIX.values():
             rel = f"{prefix}{page}/index.html"
             hrefs = [
                 a.attributes["href"]

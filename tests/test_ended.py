@@ -22,10 +22,11 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, copy_project
+from langs import PREFIX
+from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, copy_project, shared_build
 from test_register import _hsds_validator
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 INFO_LINE = "ici-information-line"
 LATER = 1924992000  # 2031-01-01T00:00:00Z: every event and course of the data is past
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
@@ -107,9 +108,17 @@ def _fixture(tmp_path: Path, epoch: int) -> Built:
     return built
 
 
+def ended_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The ended-services fixture built on the tests' date, once per run (this module and
+    tests/test_ended_browser.py share it)."""
+    return shared_build(
+        tmp_path_factory.getbasetemp(), "ended", lambda d: _fixture(d, SOURCE_DATE_EPOCH)
+    )
+
+
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return _fixture(tmp_path_factory.mktemp("ended"), SOURCE_DATE_EPOCH)
+    return ended_site(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

@@ -13,15 +13,15 @@ from datetime import UTC, datetime
 import pytest
 
 from browserkit import Visit, chromium, open_register_filters, serve, watch
-from sitebuild import SOURCE_DATE_EPOCH, Built
-from test_ended import CURRENT, ENDED, TOPIC, _fixture
+from sitebuild import Built
+from test_ended import CURRENT, ENDED, TOPIC, ended_site
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def browser_and_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, str]]:
-    built: Built = _fixture(tmp_path_factory.mktemp("ended-browser"), SOURCE_DATE_EPOCH)
+    built: Built = ended_site(tmp_path_factory)
     with serve(built.site) as base, chromium() as browser:
         yield browser, base
 

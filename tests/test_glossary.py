@@ -13,6 +13,9 @@ from ici.glossary import build_glossary, load_glossary
 from ici.problems import DataError
 from sitebuild import ROOT, Built, copy_project
 
+# the project's own pages and data (tests/conftest.py marks every test on a real build too)
+pytestmark = pytest.mark.real_content
+
 GLOSSARY = build_glossary(
     {
         "terms": [

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from langs import PREFIX
 from sitebuild import ROOT, Built
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+# the project's own pages and data (tests/conftest.py marks every test on a real build too)
+pytestmark = pytest.mark.real_content
+
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))
 TRUST_LINE = next(b for b in CONTACTS["branches"] if b["id"] == "trafficking-trust-line")
 

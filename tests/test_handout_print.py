@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from browserkit import chromium, serve
+from langs import PREFIX
 from sitebuild import Built
 
 pytestmark = pytest.mark.browser
@@ -26,7 +27,7 @@ def browser() -> Iterator[object]:
         yield b
 
 
-@pytest.mark.parametrize("prefix", ["", "ru/", "en/"])
+@pytest.mark.parametrize("prefix", list(PREFIX.values()))
 def test_handout_is_one_a4_page(browser, server: str, prefix: str) -> None:
     page = browser.new_page()
     try:

@@ -1,22 +1,19 @@
 """Markdown and front matter are input: no page can put markup or script into the site.
 
 Each case writes hostile Markdown into a copy of the project and runs ``make check``'s
-command in a subprocess limited to 10 s and 1 GB: it must stop with the exact
+command in a child process limited to 10 s and 1 GB: it must stop with the exact
 ``file:line`` problem and no traceback, or (for text that is legitimately escaped) pass.
 A few builds show that ``mkdocs build`` stops with the same messages.
 """
 
 from __future__ import annotations
 
-import resource
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 import yaml
 
+from hostilekit import run_checks
 from ici import markup
 from ici.content_check import page_markup_problems
 from ici.hints import GUIDE
@@ -35,7 +32,6 @@ ELEMENT = (
     "other active HTML are not allowed)"
 )
 URL = "expected a link to an https, http, mailto or tel address or to a page, got a {}: URL in <{}>"
-GB = 1024**3
 
 
 def body(payload: str) -> dict[str, str]:
@@ -182,33 +178,25 @@ ACCEPTED = [
 ]  # fmt: skip
 
 
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (GB, GB))
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("hostile-md"))
 
 
 def run_check(root: Path, files: dict[str, str]) -> tuple[int, str, float]:
-    """Write ``files``, run the check (10 s, 1 GB), remove them again."""
+    """Write ``files``, run the check (10 s, 1 GB), remove them again.
+
+    The check is ``python -m ici.check --no-status ROOT`` run in a fork of this process
+    (tests/hostilekit.py), which saves starting Python and importing the checker per case.
+    """
     for rel, text in files.items():
         (root / rel).write_text(text, encoding="utf-8")
-    started = time.perf_counter()
     try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "ici.check", "--no-status", str(root)],
-            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
-            capture_output=True,
-            text=True,
-            timeout=10,
-            preexec_fn=_limits,
-        )
+        [outcome] = run_checks([root], jobs=1, timeout=10)
     finally:
         for rel in files:
             (root / rel).unlink()
-    return proc.returncode, proc.stdout + proc.stderr, time.perf_counter() - started
+    return outcome.returncode, outcome.output, outcome.seconds
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ import pagefind_index
 from ici.dataset import Dataset, load_dataset
 from ici.exports_hsds import hsds_id
 from ici.register_pages import RESERVED_IDS
-from ici.text import LANGS
+from langs import LANGS
 from sitebuild import Built
 
 # record kind -> (collection, folder of its pages, attribute carrying the id on the page)

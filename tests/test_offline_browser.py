@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from browserkit import badges_filled, chromium, lang_prefix, serve
+from langs import LANGS
 from sitebuild import ROOT, Built, build_copy
 
 pytestmark = pytest.mark.browser
@@ -74,7 +75,7 @@ def _h1(page: object) -> str:
     return page.locator("article h1").first.inner_text().strip()
 
 
-@pytest.mark.parametrize("lang", ["lv", "ru", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_kept_pages_work_offline_and_others_show_the_offline_page(
     browser: object, served: tuple[Path, str], site: Built, lang: str
 ) -> None:

@@ -125,7 +125,8 @@ def test_language_names_on_the_first_screen_in_their_own_language(
         assert box is not None and box["y"] + box["height"] <= PHONE["height"]
 
 
-@pytest.mark.parametrize(("start", "target"), [("lv", "ru"), ("ru", "en"), ("en", "lv")])
+# each language once as the start, switching to the next one (the last to the first)
+@pytest.mark.parametrize(("start", "target"), list(zip(LANGS, (*LANGS[1:], LANGS[0]), strict=True)))
 def test_language_switch_keeps_the_query_string_and_the_filters(
     phone: object, browser_base: tuple[object, str], start: str, target: str
 ) -> None:

@@ -13,9 +13,13 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from ici.dataset import load_dataset
 from ici.problems import DataError
 from ici.provenance import format_partial, is_stale, newest
+from langs import PREFIX
 from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, build_copy, copy_project
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+# the project's own pages and data (tests/conftest.py marks every test on a real build too)
+pytestmark = pytest.mark.real_content
+
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 LABEL = {"lv": ("Avots", "Avoti"), "ru": ("Источник", "Источники"), "en": ("Source", "Sources")}
 NOTICE = {
     "lv": "Informācijas datums: {date}. Lūdzu, piezvaniet, lai to pārbaudītu.",

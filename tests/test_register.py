@@ -20,9 +20,10 @@ from ici.dataset import load_dataset
 from ici.exports_hsds import NAMESPACE
 from ici.register_pages import RESERVED_IDS
 from ici.vocab import CATEGORIES, CHANNELS, REGIONS
+from langs import PREFIX
 from sitebuild import ROOT, Built, build_copy
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 DATA = yaml.safe_load((ROOT / "data" / "services.yaml").read_text(encoding="utf-8"))
 SERVICES = {s["id"]: s for s in DATA["services"]}
 ORGS = {o["id"]: o for o in DATA["organizations"]}
@@ -265,7 +266,8 @@ def test_hsds_export_nests_organization_phones_schedules_languages_areas(site: B
     assert [p["description"] for p in line["phones"]][2] == (
         "Дополнительная информация (понедельник–пятница 09:00–20:00)"
     )
-    assert [lang["code"] for lang in line["languages"]] == ["lv", "ru", "en"]
+    # the languages the line answers in: data from its source, not the site's languages
+    assert [lang["code"] for lang in line["languages"]] == ["lv", "ru", "en"]  # langs: data
     assert line["service_areas"][0]["name"] == "Рига"
     assert line["service_at_locations"][0]["location"]["name"] == "Рижский офис ICI"
 
@@ -338,28 +340,10 @@ def test_untranslated_field_shows_latvian_with_notice(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hours_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """A copy where one service and one office have opening hours: no source gives any
-    (only the phones' hours), so these two cases are shown with a fixture."""
-    hours = (
-        "    schedules:\n"
-        '      - {byday: [MO, TU, WE, TH, FR], opens_at: "09:00", closes_at: "17:00"}\n'
-    )
-    services = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
-    start = services.index("  - id: ici-legal-consultation")
-    at = services.index("    sources:\n", start)
-    contacts = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
-    latgale = contacts.index("  - id: latgale")
-    branch_at = contacts.index("    sources:\n", latgale)
-    built = build_copy(
-        tmp_path_factory.mktemp("hours"),
-        {
-            "data/services.yaml": services[:at] + hours + services[at:],
-            "data/contacts.yaml": contacts[:branch_at] + hours + contacts[branch_at:],
-        },
-    )
-    assert built.returncode == 0, built.output
-    return built
+def hours_site(office_hours: Built) -> Built:
+    """A copy where one service and two offices have opening hours: no source gives any
+    (only the phones' hours), so these cases are shown with a fixture (conftest)."""
+    return office_hours
 
 
 @pytest.mark.parametrize(

@@ -16,12 +16,11 @@ from browserkit import chromium, serve
 from ici.dataset import load_dataset
 from ici.register import FACETS, item_attributes
 from ici.register_pages import register_order
-from ici.text import LANGS
+from langs import LANGS, PREFIX
 from sitebuild import Built, build, copy_project
 
 N = 60
 PAGING = {"index_max": 20, "per_group": 2, "page_size": 5}
-PREFIX = {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,13 @@ import pytest
 import yaml
 
 from browserkit import Visit, chromium, serve, watch
+from langs import OTHER_LANGS, PREFIX
 from searchbench import query_bytes
 from sitebuild import ROOT, Built, build_copy
 
 pytestmark = pytest.mark.browser
 
 QUERY_SET = Path(__file__).parent / "data" / "search_queries.yaml"
-PREFIX = {"lv": "", "ru": "ru/", "en": "en/"}
 DONE = (
     "q => document.querySelector('[data-ici-search-panel]')"
     ".getAttribute('data-ici-search-done') === q"
@@ -383,7 +383,7 @@ def test_date_order_is_not_offered_for_undated_results(
     page.close()
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("lang", OTHER_LANGS)
 @pytest.mark.parametrize(
     ("query", "first"),
     [

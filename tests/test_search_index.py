@@ -15,10 +15,11 @@ from selectolax.lexbor import LexborNode
 from ici.pagefind_files import cbor_encode, read_index_file
 from ici.pages import KINDS as RECORD_KINDS
 from ici.search import KINDS
+from langs import DEFAULT_LANG, OTHER_LANGS, PREFIX
 from pagefind_index import entry, filter_files, filters
 from sitebuild import Built, build_copy
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 # the first folder of a generated record page -> its kind (contacts/riga/ -> branch)
 RECORD_FOLDERS = {spec.path.split("/", 1)[0]: kind for kind, spec in RECORD_KINDS.items()}
 FILTER_KEYS = {
@@ -125,7 +126,7 @@ def _ignored(node: LexborNode, body: LexborNode) -> bool:
 
 def test_entry_holds_each_language_with_its_page_count(site: Built) -> None:
     index = entry(site.site)
-    assert list(index["languages"]) == ["en", "lv", "ru"]
+    assert list(index["languages"]) == sorted(LANGS)
     pages = _pages(site)
     counts = {lang: info["page_count"] for lang, info in index["languages"].items()}
     assert counts == {lang: len(groups["indexed"]) for lang, groups in pages.items()}
@@ -341,8 +342,8 @@ def test_kinds_from_folders_dates_exclusions_and_fallbacks(site: Built, tmp_path
     # lv gains the guide page and the news item (the excluded page is not counted); ru and
     # en have the three new pages only as lv fallbacks, which are not indexed
     before = {lang: info["page_count"] for lang, info in entry(site.site)["languages"].items()}
-    assert counts == {"lv": before["lv"] + 2, "ru": before["ru"], "en": before["en"]}
-    for lang in ("ru", "en"):
+    assert counts == {lang: before[lang] + (2 if lang == DEFAULT_LANG else 0) for lang in LANGS}
+    for lang in OTHER_LANGS:
         assert sorted(pages[lang]["fallback"]) == sorted(
             f"{lang}/{rel}"
             for rel in (
@@ -396,8 +397,8 @@ def test_material_search_exclude_fails_the_build_with_the_fix(tmp_path: Path) ->
 
 def test_online_region_is_a_filter_value(listings: Built) -> None:
     """An online event (the listing fixtures have two) is filed under "online"."""
-    for lang, prefix in (("lv", ""), ("en", "en/")):
-        body = listings.html(f"{prefix}events/webinar-first-steps-in-latvia/index.html")
+    for lang in LANGS:
+        body = listings.html(f"{PREFIX[lang]}events/webinar-first-steps-in-latvia/index.html")
         marks = [
             n.attributes["data-pagefind-filter"]
             for n in body.css_first("[data-pagefind-body]").css("[data-pagefind-filter]")

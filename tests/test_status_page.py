@@ -11,10 +11,11 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from ici.dataset import load_dataset
 from ici.translation_status import reviews_due
+from langs import PREFIX
 from sitebuild import ROOT, Built, build, build_copy, copy_project
 from test_translation_status import _git
 
-LANGS = {"lv": "", "ru": "ru/", "en": "en/"}
+LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))["status"]
 SECTIONS = ["pages_missing", "pages_outdated", "fields_missing", "fields_outdated", "reviews"]
 

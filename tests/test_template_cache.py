@@ -6,6 +6,7 @@ import posixpath
 import re
 
 from ici_mkdocs.template_cache import Fragments, _relative_targets
+from langs import PREFIX
 from sitebuild import Built
 
 
@@ -68,7 +69,7 @@ def _footer_links(site: Built, rel: str) -> list[str]:
 def test_footer_links_on_branch_pages_are_their_own(site: Built) -> None:
     # the footer lists hotlines that are branch pages: from one branch page another is
     # "../<id>/" and the page itself "./", exactly as if each page rendered its footer
-    for lang in ("", "ru/", "en/"):
+    for lang in PREFIX.values():
         folder = f"{lang}contacts"
         names = sorted(p.parent.name for p in (site.site / folder).glob("*/index.html"))
         assert len(names) >= 2

@@ -17,6 +17,7 @@ from ici.translation_status import (
     today_from_env,
     translation_report,
 )
+from langs import OTHER_LANGS
 
 SERVICES_V1 = """\
 services:
@@ -151,7 +152,7 @@ def test_data_texts_missing_outdated_and_current(repo: Path) -> None:
     report = translation_report(repo, TODAY)
     gaps = {(g.state, g.path, g.langs, g.line) for g in report.fields}
     assert gaps == {
-        ("missing", "services[0].eligibility_description", ("ru", "en"), 12),
+        ("missing", "services[0].eligibility_description", OTHER_LANGS, 12),
         ("missing", "services[1].name", ("en",), 17),
         ("outdated", "services[0].description", ("ru",), 9),
         # a change on the second line of a folded text counts too
