@@ -74,7 +74,7 @@ def _pages(built: Built) -> dict[str, dict[str, list[str]]]:
     ``search_exclude: true`` (``excluded``); ``fallback`` the fallback pages.
     """
     sources = _sources(built.root)
-    pages = {lang: {"indexed": [], "excluded": [], "fallback": []} for lang in LANGS}
+    pages = {lang: {"indexed": [], "excluded": [], "fallback": [], "listing": []} for lang in LANGS}
     for path in sorted(built.site.rglob("*.html")):
         rel = path.relative_to(built.site).as_posix()
         if rel.startswith("pagefind/") or path.name == "404.html":
@@ -85,6 +85,8 @@ def _pages(built: Built) -> dict[str, dict[str, list[str]]]:
             group = "fallback"
         elif sources.get(rel, {}).get("search_exclude") is True:
             group = "excluded"
+        elif doc.css_first("[data-ici-register-listing]") is not None:
+            group = "listing"  # the register's listing pages: generated, search_exclude
         else:
             group = "indexed"
         pages[lang][group].append(rel)
@@ -137,6 +139,10 @@ def test_entry_holds_each_language_with_its_page_count(site: Built) -> None:
             f"{prefix}status/index.html",
         ]
         assert site.html(prefix + "status/index.html").css("[data-pagefind-body]") == []
+        # and the register's listing pages (each service's own page is indexed)
+        assert pages[lang]["listing"]
+        for rel in pages[lang]["listing"]:
+            assert site.html(rel).css("[data-pagefind-body]") == [], rel
 
 
 def test_pagefind_runs_once_per_build(site: Built) -> None:

@@ -24,6 +24,7 @@ from ici.provenance import provenance_view
 from ici.ui import Strings, strings_file
 from ici.views import LIST_VIEWS, record_view
 from ici.views.contacts import badge_strings, hotlines
+from ici.views.register_listing import listing_view
 
 from .state import current_lang, i18n, lang_prefix, state, stop_on_markup
 from .template_cache import BYTECODE, Fragments, fragment_key
@@ -127,6 +128,8 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
         kind, rid = meta["ici_kind"], meta["ici_id"]
         find_record(ds, kind, rid)  # fails loudly on a stale stub
         context.update(record_view(kind)(ds, rid, lang))
+    elif "ici_register_page" in meta:
+        context.update(listing_view(ds, meta["ici_register_page"], lang))
     elif "ici_list" in meta:
         context.update(LIST_VIEWS[meta["ici_list"]](ds, lang))
     if "provenance" not in context and meta.get("sources"):
@@ -135,7 +138,8 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     context["lang"] = lang
     context["link"] = page_linker(page, config)
     # record pages are the many; a hand-written page keeps Material's own rendering
-    context["ici_fragment_key"] = fragment_key(page) if "ici_kind" in meta else None
+    generated = "ici_kind" in meta or "ici_register_page" in meta
+    context["ici_fragment_key"] = fragment_key(page) if generated else None
     _relative_alternates(page, config)
     context["ici_hreflang"] = hreflang_links(page, config)
     return context

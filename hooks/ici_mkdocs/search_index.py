@@ -9,9 +9,12 @@ the index by ``<html lang>``; only ``data-pagefind-body`` content is indexed, wh
 from __future__ import annotations
 
 import functools
+import json
 import logging
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -20,7 +23,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from ici.pagefind_files import PagefindFormatError, stabilize
+from ici.pagefind_files import ENTRY, PagefindFormatError, stabilize
+from ici.pagefind_split import language_tree, merge_bundle
 from ici.search import SearchSpecError, client_strings, excluded, normalize
 from ici.search_terms import search_terms
 from ici.views.listing_help import info_line
@@ -110,21 +114,35 @@ def add_search_context(context: dict[str, Any], page: Page, config: MkDocsConfig
 
 
 def run_pagefind(config: MkDocsConfig) -> None:
-    """Index the whole built site, once per build, into ``site/pagefind/``."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "pagefind_bin",
-        "--site",
-        config.site_dir,
-        "--output-subdir",
-        OUTPUT_SUBDIR,
-    ]
-    # cwd: the site folder holds no pagefind.yml, so only these arguments apply
-    proc = subprocess.run(cmd, cwd=config.site_dir, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise PluginError(f"Pagefind failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
-    bundle = FsPath(config.site_dir, OUTPUT_SUBDIR)
+    """Index the whole built site, once per build, into ``site/pagefind/``.
+
+    One Pagefind run per language over that language's pages only, merged into one
+    bundle (``ici.pagefind_split``): Pagefind holds what it indexes in memory, so the peak
+    is one language's, not the whole site's.
+    """
+    site = FsPath(config.site_dir)
+    bundle = site / OUTPUT_SUBDIR
+    shutil.rmtree(bundle, ignore_errors=True)
+    plugin = i18n(config)
+    prefixes = {lang: lang_prefix(config, lang).rstrip("/") for lang in plugin.build_languages}
+    others = {p for p in prefixes.values() if p} | {OUTPUT_SUBDIR}
+    counts: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix=".ici-pagefind-", dir=site.parent) as work:
+        for lang, prefix in prefixes.items():
+            tree, part = FsPath(work, f"{lang}-site"), FsPath(work, f"{lang}-bundle")
+            if not language_tree(site, prefix, others - {prefix}, tree):
+                continue
+            stdout = _pagefind(tree, part)
+            shutil.rmtree(tree)
+            for line in stdout.splitlines():
+                words = line.strip().split()
+                if len(words) == 3 and words[0] == "Indexed" and words[1].isdigit():
+                    what = words[2] if words[2].endswith("s") else words[2] + "s"
+                    counts[what] = counts.get(what, 0) + int(words[1])
+            try:
+                merge_bundle(part, bundle)
+            except ValueError as exc:
+                raise PluginError(f"Pagefind output not understood: {exc}") from None
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     try:
@@ -132,7 +150,17 @@ def run_pagefind(config: MkDocsConfig) -> None:
         stabilize(bundle)
     except PagefindFormatError as exc:
         raise PluginError(f"Pagefind output not understood: {exc}") from None
-    summary = [
-        line.strip() for line in proc.stdout.splitlines() if line.strip().startswith("Indexed")
-    ]
-    log.info("Pagefind: %s", "; ".join(summary))
+    counts["languages"] = len(json.loads((bundle / ENTRY).read_text("utf-8"))["languages"])
+    order = ["languages", *(k for k in counts if k != "languages")]
+    # the same summary as one run over the whole site gives
+    log.info("Pagefind: %s", "; ".join(f"Indexed {counts[k]} {k}" for k in order))
+
+
+def _pagefind(site: FsPath, output: FsPath) -> str:
+    """Run Pagefind over ``site`` into ``output``; its standard output."""
+    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site), "--output-path", str(output)]
+    # cwd: the folder holds no pagefind.yml, so only these arguments apply
+    proc = subprocess.run(cmd, cwd=site, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise PluginError(f"Pagefind failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    return proc.stdout
