@@ -33,11 +33,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
+from bench import scale  # noqa: E402
 from bench.synthetic import write as write_synthetic  # noqa: E402
 from ici.dataset import load_dataset  # noqa: E402
 from ici.pages import KINDS  # noqa: E402
 from ici.precache import BUDGET_GZIP_BYTES, site_precaches  # noqa: E402
+from ici.register_pages import Paging, listing_ids, listing_specs  # noqa: E402
 from ici.text import LANGS  # noqa: E402
+from ici.vocab import REGIONS  # noqa: E402
 from sitebuild import copy_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
@@ -46,6 +49,7 @@ QUERIES = {
     "lv": ("tulks", "uzturēšanās atļauja"),
     "ru": ("переводчик", "вид на жительство"),
     "en": ("interpreter", "residence permit"),
+    "uk": ("перекладач", "посвідка на проживання"),
 }
 TOP_PHASES = ("load_validate", "generate_pages", "generate_files", "render", "offline", "pagefind")
 
@@ -54,6 +58,7 @@ def _measure(cwd: Path, extra_env: dict[str, str] | None = None) -> dict[str, An
     """One build in a fresh process: wall time, CPU time and peak memory."""
     shutil.rmtree(cwd / "site", ignore_errors=True)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"]
+    # a fresh measuring process per build: ru_maxrss covers only that build's processes
     proc = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "measure.py"), *cmd],
         cwd=cwd,
@@ -150,8 +155,14 @@ def _precache_stats(root: Path, site: Path) -> dict[str, dict[str, int]]:
     }
 
 
-def build_site(work: Path, n: int, runs: int, browser: bool) -> dict[str, Any]:
-    """Build the real project with N synthetic records; returns measurements."""
+def build_site(
+    work: Path, n: int, runs: int, browser: bool, extras: bool = False
+) -> dict[str, Any]:
+    """Build the real project with N synthetic records; returns measurements.
+
+    ``extras``: also the register's figures (page sizes, the filtered view in a browser),
+    ``make check`` and a rebuild in ``mkdocs serve`` after one service is edited.
+    """
     root = copy_project(work)
     write_synthetic(root, n)
     result = _best_of(runs, root, {"ICI_TIMINGS": str(work / "timings.json")})
@@ -159,8 +170,14 @@ def build_site(work: Path, n: int, runs: int, browser: bool) -> dict[str, Any]:
     result.update(_page_stats(site))
     result["pagefind_bytes"] = _dir_bytes(site / "pagefind")
     result["precache"] = _precache_stats(root, site)
+    result["pages_gzip"] = scale.page_sizes(site, list(LANGS), LANGS[0])
     if browser:
         result["first_query"] = _query_bytes(site)
+        result["filtered_view"] = scale.filtered_view_bytes(site, list(LANGS), LANGS[0])
+    if extras:
+        result["check"] = scale.check_stats(root)
+        if n <= 2000:
+            result["serve"] = scale.serve_rebuild(root, ENV)
     return result
 
 
@@ -203,6 +220,16 @@ def write_control(root: Path, synthetic_root: Path) -> None:
             text = text.split("---\n", 2)[2]
         md.write_text(text, encoding="utf-8")
     ds = load_dataset(synthetic_root)
+    # the register's listing pages (topics, regions, ended): the same number, as lists
+    for spec in listing_specs(ds, Paging(), REGIONS):
+        for lang in LANGS:
+            names = [
+                f"- {ds.services[rid]['name'].get(lang) or ds.services[rid]['name']['lv']}"
+                for rid in listing_ids(ds, lang, spec, Paging())
+            ]
+            path = docs / lang / (spec.path.rstrip("/") + ".md")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"# {spec.path}\n\n" + "\n".join(names) + "\n", encoding="utf-8")
     for kind in KINDS.values():
         for rid, record in ds.collection(kind.collection).items():
             for lang in LANGS:
@@ -296,32 +323,71 @@ def summary(report: dict[str, Any]) -> list[str]:
         )
     peak = timings.get("peak_mib", {})
     lines.append(
-        f"peak memory: {site['peak_mib']:.0f} MiB largest process (mkdocs "
-        f"{peak.get('mkdocs', 0):.0f} MiB, largest child {peak.get('child', 0):.0f} MiB)"
+        f"peak memory: {site.get('tree_peak_mib', 0):.0f} MiB all processes at once "
+        f"(PSS {site.get('tree_peak_pss_mib', 0):.0f} MiB); {site['peak_mib']:.0f} MiB largest "
+        f"process (mkdocs {peak.get('mkdocs', 0):.0f} MiB, largest child "
+        f"{peak.get('child', 0):.0f} MiB); control {control.get('tree_peak_mib', 0):.0f} MiB"
     )
+    return lines + scale_summary(site, small)
+
+
+def scale_summary(site: dict[str, Any], small: dict[str, Any]) -> list[str]:
+    """The register's figures (issue 20): page sizes, filtered view, check, serve."""
+    lines = []
+    sizes, small_sizes = site.get("pages_gzip"), small.get("pages_gzip")
+    if sizes:
+        index = ", ".join(f"{k} {v:,}" for k, v in sizes["register_index_gzip"].items())
+        lines.append(
+            f"register/index.html gzip: {index}; at N/10: "
+            + ", ".join(
+                f"{k} {v:,}" for k, v in (small_sizes or {}).get("register_index_gzip", {}).items()
+            )
+        )
+        lines.append(
+            f"largest HTML page: {sizes['largest_page']} {sizes['largest_page_gzip']:,} bytes gzip "
+            f"({sizes['largest_page_bytes']:,} on disk)"
+        )
+    for lang, v in (site.get("filtered_view") or {}).items():
+        lines.append(
+            f"first filtered view ({lang}, {scale.FILTERED}): {v['total']:,} bytes gzip in "
+            f"{v['files']} files, {v['cards_shown']} services shown ({v['status']})"
+        )
+    if "check" in site:
+        c = site["check"]
+        lines.append(f"make check: {c['wall_s']:.1f} s, {c['tree_peak_mib']:.0f} MiB peak")
+    if "serve" in site:
+        v = site["serve"]
+        lines.append(
+            f"mkdocs serve: rebuild after one service edited {v['rebuild_s']:.1f} s "
+            f"(first build {v['first_build_s']:.1f} s)"
+        )
     return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="ICI scale benchmark")
     parser.add_argument("--n", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=2, help="builds per site; the best counts")
+    parser.add_argument(
+        "--runs", type=int, help="builds per site; the best counts (2, or 1 from N = 5000)"
+    )
     parser.add_argument("--keep", type=Path, help="keep the build folders here")
     parser.add_argument("--json", type=Path, help="also write the full report here")
     parser.add_argument("--no-browser", action="store_true", help="skip the query bytes")
     args = parser.parse_args()
+    args.runs = args.runs or (2 if args.n < 5000 else 1)
     base = args.keep or Path(tempfile.mkdtemp(prefix="ici-bench-"))
     for name in ("site", "small", "control"):
         shutil.rmtree(base / name, ignore_errors=True)
         (base / name).mkdir(parents=True)
     load_before = _load()
-    site = build_site(base / "site", args.n, args.runs, not args.no_browser)
+    # make check always; mkdocs serve's rebuild at N <= 2000 (the issue's size for it)
+    site = build_site(base / "site", args.n, args.runs, not args.no_browser, extras=True)
     small = build_site(base / "small", max(args.n // 10, 1), args.runs, False)
     control = build_control(base / "control", base / "site", args.runs)
     report = {
         "machine": machine(),
         "load_average": {"before": load_before, "after": _load()},
-        "command": f"python -m bench.run --n {args.n} --runs {args.runs}",
+        "command": f"make bench N={args.n} (python -m bench.run --n {args.n} --runs {args.runs})",
         "n": args.n,
         "site": site,
         "small": small,

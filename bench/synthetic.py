@@ -1,10 +1,11 @@
-"""A large synthetic data set for the scale benchmark: seeded, realistic, trilingual.
+"""A large synthetic data set for the scale benchmark: seeded, realistic, in every language.
 
 ``python -m bench.synthetic OUT_DIR --n 2000`` writes a complete data folder into
 OUT_DIR/data: services.yaml, events.yaml and courses.yaml with N services from N/10
 providers, N/4 events and N/10 courses, plus the real services and providers (the guide
-pages link them); contacts.yaml with the real branches; figures.yaml and strings.yaml
-copied from the project. The same seed always gives the same files.
+pages link them); contacts.yaml with the real branches; figures.yaml and the interface
+strings (strings/) copied from the project. Texts are written in each language of
+mkdocs.yml that has content to draw words from. The same seed always gives the same files.
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ import itertools
 import random
 import re
 import shutil
+import sys
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from ici.languages import LANGS as SITE_LANGS
 
 # the project's real data: branches, providers and figures are taken from it
 REAL = Path(__file__).resolve().parents[1] / "data"
@@ -31,6 +36,7 @@ CATEGORIES = [
     "integration", "specialists", "information",
 ]  # fmt: skip
 CHANNELS = ["in_person", "phone", "email", "skype", "online"]
+# languages services are offered in (not the site's languages)
 LANGS = ["lv", "ru", "en", "uk", "ar", "fr", "es", "zh", "tr", "hi"]
 BRANCHES = ["riga", "latgale", "zemgale", "vidzeme", "kurzeme"]
 DOCS = REAL.parent / "docs"
@@ -81,7 +87,9 @@ def _sentence(rng: random.Random, lang: str, words: int) -> str:
 def _text(rng: random.Random, min_words: int, max_words: int, sentences: int = 1) -> dict[str, str]:
     seed = rng.random()
     out = {}
-    for lang in ("lv", "ru", "en"):
+    for lang in SITE_LANGS:
+        if not vocabulary(lang)[0]:
+            continue  # a language without content yet: its readers see the lv text
         local = random.Random(f"{seed}-{lang}")
         out[lang] = " ".join(
             _sentence(local, lang, local.randint(min_words, max_words)) for _ in range(sentences)
@@ -222,8 +230,8 @@ def write(out: Path, n: int, seed: int = 2026) -> None:
         text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000)
         (data / f"{name}.yaml").write_text(text, encoding="utf-8")
     # the figures do not grow with the register: the real file, for a complete data folder
-    for name in ("figures.yaml", "strings.yaml"):
-        shutil.copyfile(REAL / name, data / name)
+    shutil.copyfile(REAL / "figures.yaml", data / "figures.yaml")
+    shutil.copytree(REAL / "strings", data / "strings", dirs_exist_ok=True)
 
 
 if __name__ == "__main__":

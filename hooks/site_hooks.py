@@ -86,6 +86,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     with timing.phase("generate_files"):
         site_files.write_language_files(config)
+        search_index.write_terms(config)
     if is_first_build(config):
         site_files.restore_404(config)
         site_assets.write(config)

@@ -9,9 +9,11 @@ this file stays plain text.
 from __future__ import annotations
 
 from hostilekit import Case, replace_line, sub
+from ici.yamlcompose import MAX_BYTES
 
-SVC, CON, EVT, CRS, FIG, STR = (
-    f"data/{n}.yaml" for n in ("services", "contacts", "events", "courses", "figures", "strings")
+SVC, CON, EVT, CRS, FIG, STR, STR_RU = (
+    f"data/{n}.yaml"
+    for n in ("services", "contacts", "events", "courses", "figures", "strings/lv", "strings/ru")
 )
 NEWS = "docs/lv/news/ngo-dialogue-platform-5th-meeting.md"
 NEWS_DESC = "description: 21. septembrī ICI notika piektā NVO Dialoga platformas tikšanās"
@@ -90,7 +92,7 @@ SITES = [
         True,
     ),
     ("figure-id", FIG, "  - id: ici-2016-2017\n", '  - id: "ici-2016-2017{v}"\n', True),
-    ("ui-string", STR, "    lv: Tālrunis\n", '    lv: "Tālrunis{v}"\n', True),
+    ("ui-string", STR, "  phone: Tālrunis\n", '  phone: "Tālrunis{v}"\n', True),
     (
         "org-description",
         SVC,
@@ -165,6 +167,9 @@ def _front(yaml_text: str) -> str:
 
 ALIASES = "aliases and anchors are not allowed"
 DEEP = "nested at most"
+# comment lines past the data file size limit
+PAD_LINE = "# padding padding padding padding padding\n"
+PAD_LINES = MAX_BYTES // len(PAD_LINE) + 1000
 
 LIMIT_CASES = [
     *(
@@ -206,7 +211,7 @@ LIMIT_CASES = [
     Case("nest-19-deep-is-a-schema-problem", {SVC: _flow_nest("services", 19)}, SVC, "expected"),
     Case(
         "file-too-large",
-        {EVT: "events: []\n" + ("# padding padding padding padding padding\n" * 500_000)},
+        {EVT: "events: []\n" + (PAD_LINE * PAD_LINES)},
         EVT,
         "expected a file of at most",
     ),

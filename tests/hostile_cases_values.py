@@ -9,6 +9,7 @@ from hostile_cases import (
     EVT,
     FIG,
     STR,
+    STR_RU,
     SVC,
 )
 from hostilekit import Case, append, sub
@@ -275,21 +276,21 @@ VALUE_CASES = [
     ),
     Case(
         "strings-missing-common-phone",
-        {STR: sub("  phone:\n    lv: Tālrunis\n    ru: Телефон\n    en: Phone\n", "")},
+        {STR: sub("  phone: Tālrunis\n", "")},
         STR,
         "common.phone",
     ),
     Case(
-        "strings-missing-ru",
-        {STR: sub("    ru: Телефон\n", "")},
-        STR,
-        "common.phone.ru: expected a value",
+        "strings-unknown-key-ru",
+        {STR_RU: sub("  phone: Телефон\n", "  phonee: Телефон\n")},
+        STR_RU,
+        "common.phonee: expected a key of data/strings/lv.yaml",
     ),
     Case(
         "strings-section-list",
         {STR: append("extra: [1, 2]\n")},
         STR,
-        "expected a mapping of fields",
+        "extra: expected a section: a mapping of keys to texts, got a list",
     ),
     Case(
         "yaml-python-tag",

@@ -22,6 +22,7 @@ CATEGORIES = (
     (".pf_index", "index chunks"),
     (".pf_fragment", "fragments"),
     (".pf_filter", "filters"),
+    ("terms.json", "terms"),
 )
 
 

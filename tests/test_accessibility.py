@@ -101,7 +101,7 @@ def test_axe_finds_no_violations(site: Built, served: tuple[object, str]) -> Non
     assert report == {}
     # axe measured the footer's copyright text (not "incomplete", e.g. over an image)
     assert copyright_unchecked == []
-    assert len(enhanced) == 3 * len(ENHANCE)
+    assert len(enhanced) == len(LANGS) * len(ENHANCE)
 
 
 # ---- keyboard: skip link and visible focus --------------------------------------------

@@ -202,10 +202,12 @@ def test_every_request_stays_on_the_test_server(tour: Tour) -> None:
     assert len(tour.visit.requests) > 10 * len(tour.pages)
 
 
-def test_search_fetches_its_worker_and_index_from_the_test_server(tour: Tour) -> None:
+def test_search_fetches_its_wasm_and_index_from_the_test_server(tour: Tour) -> None:
     for lang, requests in tour.search_requests.items():
         paths = [url.removeprefix(tour.base) for url in requests]
-        assert "pagefind/pagefind-worker.js" in paths, lang
+        assert any(p.startswith("pagefind/wasm.") for p in paths), (lang, paths)
+        # Pagefind runs on the page's thread (search-engine.js): no worker script
+        assert "pagefind/pagefind-worker.js" not in paths, lang
         assert any(p.startswith(f"pagefind/index/{lang}_") for p in paths), (lang, paths)
         assert all(url.startswith(tour.base) for url in requests)
 

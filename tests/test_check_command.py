@@ -69,7 +69,7 @@ CONTENT_CASES = [
      {"docs/lv/guide/work.md": '---\nsources:\n  - {title: Ziņa, publisher: ICI, published: "28.12.2017"}\n---\n# Darbs\n'},
      "docs/lv/guide/work.md:3: sources[0].published: expected a date as YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known, got '28.12.2017'"),
     ("outside the language folders", {"docs/notes.md": "# Notes\n"},
-     "docs/notes.md:1: expected the page under docs/lv/, docs/ru/ or docs/en/"),
+     "docs/notes.md:1: expected the page under a language folder (docs/lv/, docs/ru/, docs/en/, docs/uk/)"),
     ("script in a page", {"docs/lv/index.md": "# X\n\nTeksts.\n\n<script>alert(1)</script>\n"},
      "docs/lv/index.md:5: expected Markdown text, got the HTML element <script> (scripts, frames, forms, styles and other active HTML are not allowed)"),
     ("markup in a title", {"docs/lv/index.md": "---\ntitle: <b>Darbs</b>\n---\n# X\n"},
@@ -93,7 +93,7 @@ def _hint_after(lines: list[str], problem: str) -> str:
 def _fixture_root(tmp_path: Path, file: str, old: str | None, new: str) -> Path:
     """The loader fixture with one change, plus the real strings, schemas and templates."""
     shutil.copytree(FIXTURE, tmp_path / "data")
-    shutil.copy2(ROOT / "data" / "strings.yaml", tmp_path / "data" / "strings.yaml")
+    shutil.copytree(ROOT / "data" / "strings", tmp_path / "data" / "strings")
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     target = tmp_path / "data" / f"{file}.yaml"
     text = target.read_text(encoding="utf-8")

@@ -9,12 +9,13 @@ import pytest
 import vobject
 import yaml
 
+from langkit import strings_by_section
 from langs import PREFIX
 from sitebuild import ROOT, Built
 
 LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 DATA = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))["branches"]
-STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
+STRINGS = strings_by_section()
 BRANCH_IDS = [b["id"] for b in DATA]
 # No source gives the Riga office's own opening hours (only its phones' hours), so the
 # hours table, its JSON-LD and the "open now" badge are tested on a copy that has them.

@@ -13,10 +13,11 @@ from ici.check import run_check
 from ici.dataset import load_dataset
 from ici.examples import EXAMPLE_BASE, EXAMPLES, week_shift
 from ici.problems import DataError
+from langkit import strings_by_section
 from langs import configured_languages
 from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, copy_project
 
-STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
+STRINGS = strings_by_section()
 BANNER = STRINGS["common"]["demo_banner"]
 EXAMPLE_IN_DATA = (
     "data/events.yaml:{line}: events[0].example: expected no example records in data/ "

@@ -22,6 +22,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from langkit import strings_by_section
 from langs import PREFIX
 from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, copy_project, shared_build
 from test_register import _hsds_validator
@@ -29,7 +30,7 @@ from test_register import _hsds_validator
 LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 INFO_LINE = "ici-information-line"
 LATER = 1924992000  # 2031-01-01T00:00:00Z: every event and course of the data is past
-STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
+STRINGS = strings_by_section()
 NOTICE = {
     "lv": "Šis pakalpojums ir beidzies (2020. g. jūnijs). Informācija ir saglabāta uzziņai.",
     "ru": "Эта услуга завершена (июнь 2020\u202fг.). Информация сохранена для справки.",

@@ -90,10 +90,10 @@ def test_check_warns_with_file_line_variant_and_preferred_term(tmp_path: Path) -
         encoding="utf-8",
     )
     line = len(page.read_text(encoding="utf-8").splitlines())
-    strings = root / "data" / "strings.yaml"
+    strings = root / "data" / "strings" / "ru.yaml"
     text = strings.read_text(encoding="utf-8")
     strings.write_text(text.replace("Платформа диалога НПО", "Платформа диалога НКО"), "utf-8")
-    sline = text.splitlines().index("    ru: Платформа диалога НПО") + 1
+    sline = text.splitlines().index("  kind_platform_meeting: Платформа диалога НПО") + 1
     out = io.StringIO()
     assert run_check(root, out, status=False) == 0
     lines = out.getvalue().splitlines()
@@ -107,7 +107,7 @@ def test_check_warns_with_file_line_variant_and_preferred_term(tmp_path: Path) -
     )
     assert not any("'НГО'" in x and "work.md" in x for x in lines)  # quoted name
     expected = (
-        f"warning: data/strings.yaml:{sline}: events.kind_platform_meeting.ru: glossary ngo: "
+        f"warning: data/strings/ru.yaml:{sline}: events.kind_platform_meeting: glossary ngo: "
         "expected 'НПО' in ru, got 'НКО'"
     )
     assert expected in lines

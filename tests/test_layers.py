@@ -34,6 +34,7 @@ DATA = {
     "glossary",
     "holiday_days",
     "kinds",
+    "languages",
     "lifecycle",
     "news",
     "ordinals",
@@ -44,6 +45,7 @@ DATA = {
     "provenance_check",
     "rrule_check",
     "schema_check",
+    "synonyms",
     "text",
     "textguard",
     "ui",
@@ -68,6 +70,7 @@ SHARED = {
     "places",
     "precache",
     "register",
+    "register_pages",
     "search",
     "jsonld",
     "translation_model",
@@ -84,6 +87,8 @@ EXPORTS = {
     "assets",
     "csp",
     "pagefind_files",
+    "search_terms",
+    "pagefind_split",
     "precache",
     "service_worker",
     "theme_markup",
@@ -181,8 +186,9 @@ RENDERERS = sorted(
     path
     for path in SOURCES
     if _module(path).startswith("views.")
-    or _module(path) in EXPORTS - {"assets", "pagefind_files", "precache", "service_worker"}
-    or _module(path) in {"jsonld", "places", "register"}
+    or _module(path)
+    in EXPORTS - {"assets", "pagefind_files", "pagefind_split", "precache", "service_worker"}
+    or _module(path) in {"jsonld", "places", "register", "register_pages"}
 )
 FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "glob", "rglob"}
 PROJECT_NAMES = {"PROJECT_ROOT", "CODE_ROOT", "__file__"}

@@ -9,6 +9,7 @@ import pytest
 
 from ici.dataset import load_dataset
 from ici.problems import DataError
+from langkit import mkdocs_yml
 from sitebuild import ROOT, build_copy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data"
@@ -180,6 +181,8 @@ def _data_root(tmp_path: Path, file: str, old: str | None, new: str) -> Path:
         text = text.replace(old, new, 1)
     target.write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    # the fixture's texts are in lv, ru and en: the languages of this project
+    (tmp_path / "mkdocs.yml").write_text(mkdocs_yml("lv", "ru", "en"), encoding="utf-8")
     return tmp_path
 
 

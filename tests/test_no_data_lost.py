@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 import pagefind_index
 from ici.dataset import Dataset, load_dataset
 from ici.exports_hsds import hsds_id
+from ici.register_pages import RESERVED_IDS
 from langs import LANGS
 from sitebuild import Built
 
@@ -79,7 +80,9 @@ def test_every_record_has_its_page(site: Built, ds: Dataset, kind: str, lang: st
     collection, folder, attr = RECORD_PAGES[kind]
     expected = set(ds.collection(collection))
     base = site.site / _prefix(lang) / folder
-    pages = {p.parent.name: p for p in base.glob("*/index.html")}
+    # the register's listing pages (topics, regions, ended) have their own folders
+    listings = RESERVED_IDS if kind == "service" else frozenset()
+    pages = {p.parent.name: p for p in base.glob("*/index.html") if p.parent.name not in listings}
     assert set(pages) == expected
     for rid in expected:
         rel = (pages[rid].relative_to(site.site)).as_posix()
@@ -199,6 +202,7 @@ def test_search_index_has_one_page_per_record(site: Built, ds: Dataset, lang: st
         "branch": len(ds.branches),
         "event": len(ds.events),
         "course": len(ds.courses),
-        "news": len(ds.news.for_lang(lang)),
+        # a news item not translated yet is the lv text, indexed once, in lv
+        "news": sum(1 for n in ds.news.for_lang(lang) if n.file.startswith(f"docs/{lang}/")),
     }
     assert {k: kinds.get(k, 0) for k in expected} == expected

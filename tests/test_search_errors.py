@@ -56,7 +56,7 @@ def test_bad_specs_are_worded(spec: dict | None, front: dict, message: str) -> N
 
 
 def test_filter_key_without_label_is_an_unknown_string() -> None:
-    message = "interface string 'search.filter_level' is not in data/strings.yaml"
+    message = "interface string 'search.filter_level' is not in data/strings/lv.yaml"
     with pytest.raises(KeyError, match=re.escape(message)):
         norm({"filters": {"level": ["A1"]}})
 

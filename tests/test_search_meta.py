@@ -19,7 +19,7 @@ UI = {
 
 def translate(key: str) -> str:
     if key not in UI:
-        raise KeyError(f"interface string {key!r} is not in data/strings.yaml")
+        raise KeyError(f"interface string {key!r} is not in data/strings/lv.yaml")
     return UI[key]
 
 

@@ -17,6 +17,7 @@ from ici.translation_status import (
     today_from_env,
     translation_report,
 )
+from langkit import mkdocs_yml
 from langs import OTHER_LANGS
 
 SERVICES_V1 = """\
@@ -94,6 +95,7 @@ def repo(tmp_path: Path) -> Path:
         root,
         "2025-01-10",
         {
+            "mkdocs.yml": mkdocs_yml("lv", "ru", "en"),
             "docs/lv/guide/a.md": "# A\n",
             "docs/ru/guide/a.md": "# A ru\n",
             "docs/en/guide/a.md": "# A en\n",

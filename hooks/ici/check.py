@@ -24,6 +24,7 @@ from .problems import DataError, Problem
 from .text_warnings import text_warnings
 from .translation_status import translation_report
 from .translation_text import report_lines
+from .ui import load_strings, string_warnings
 from .validate import validate
 from .views import LIST_VIEWS
 
@@ -41,12 +42,17 @@ def github_annotation(problem: Problem, hint: str, level: str = "error") -> str 
 
 
 def find_warnings(root: FsPath) -> list[Problem]:
-    """Wording that does not fail the check: glossary variants, doubtful Latvian ordinals."""
+    """What does not fail the check: interface strings a language lacks (shown in Latvian),
+    glossary variants, doubtful Latvian ordinals."""
     try:
         glossary = load_glossary(root)
     except DataError:
         glossary = Glossary()  # reported as a problem
-    return list(text_warnings(root, glossary))
+    try:
+        missing = string_warnings(load_strings(root))
+    except DataError:
+        missing = []  # reported as a problem
+    return [*missing, *text_warnings(root, glossary)]
 
 
 def find_problems(root: FsPath) -> list[Problem]:

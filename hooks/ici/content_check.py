@@ -15,8 +15,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import markup
 from .frontmatter import FRONT_MATTER
+from .languages import DEFAULT_LANG, languages
 from .problems import Path, Problem, format_path
-from .text import LANGS
 from .textguard import bad_text, line_problems
 from .yamlcompose import LimitError, compose
 
@@ -207,7 +207,7 @@ def _check_links(page: _Page, docs: FsPath) -> None:
                 elif part != ".":
                     parts.append(part)
             rel = "/".join(parts)
-            found = rel and any((docs / lang / rel).is_file() for lang in (page.lang, LANGS[0]))
+            found = rel and any((docs / lang / rel).is_file() for lang in (page.lang, DEFAULT_LANG))
             if not found:
                 page._problem(
                     number,
@@ -249,16 +249,18 @@ def check_content(root: FsPath, list_names: set[str], docs: FsPath | None = None
     if not docs.is_dir():
         return []
     problems: list[Problem] = []
-    pages: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    langs = languages(root)
+    pages: dict[str, set[str]] = {lang: set() for lang in langs}
+    folders = ", ".join(f"docs/{lang}/" for lang in langs)
     for md in sorted(docs.rglob("*.md")):
         display = _display(md, root)
-        if md.relative_to(docs).parts[0] not in LANGS:
+        if md.relative_to(docs).parts[0] not in langs:
             problems.append(
                 Problem(
                     display,
                     1,
                     "",
-                    "expected the page under docs/lv/, docs/ru/ or docs/en/",
+                    f"expected the page under a language folder ({folders})",
                     "content.language_folder",
                 )
             )
@@ -270,14 +272,14 @@ def check_content(root: FsPath, list_names: set[str], docs: FsPath | None = None
         _check_links(page, docs)
         check_markup(page)
         problems.extend(page.problems)
-    for lang in LANGS[1:]:
-        for orphan in sorted(pages[lang] - pages[LANGS[0]]):
+    for lang in langs[1:]:
+        for orphan in sorted(pages[lang] - pages[langs[0]]):
             problems.append(
                 Problem(
                     f"docs/{lang}/{orphan}",
                     1,
                     "",
-                    f"expected a Latvian page docs/{LANGS[0]}/{orphan} for this translation, "
+                    f"expected a Latvian page docs/{langs[0]}/{orphan} for this translation, "
                     "got none",
                     "content.orphan_translation",
                 )

@@ -15,9 +15,11 @@ from .crosscheck import cross_problems, missing_translations
 from .examples import DATA, EXAMPLES, dataset_folder, marker_problems, shift_dates, week_shift
 from .glossary import Glossary, load_glossary
 from .kinds import collections, data_files
+from .languages import languages
 from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
+from .synonyms import SynonymGroup, load_synonyms
 from .yamlsource import Source, load_source
 
 # data file name -> the top-level keys it holds (from the kinds of record, ici.kinds)
@@ -40,16 +42,18 @@ class Dataset:
     )
     # news pages from docs/<lang>/news/ (their front matter is data too)
     news: News = field(default_factory=News)
-    # preferred terms per language; towns' names for ru and en cards (data/glossary.yaml)
+    # preferred terms per language; towns' names for the other languages' cards (glossary)
     glossary: Glossary = field(default_factory=Glossary)
-    # texts that lack ru/en: shown in lv with a notice, reported by the check command
+    # search synonyms by language (data/synonyms/<lang>.yaml)
+    synonyms: dict[str, list[SynonymGroup]] = field(default_factory=dict)
+    # texts that lack a translation: shown in lv with a notice, listed by the check command
     notices: list[Problem] = field(default_factory=list)
     # the project folder the data was read from, and values derived from the data and that
     # folder once per build (e.g. the translation status), cached by the view that needs them
     root: FsPath | None = None
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
     # "now" for everything that depends on the build date (upcoming events): one value for
-    # all three language builds, taken from SOURCE_DATE_EPOCH when set
+    # every language build, taken from SOURCE_DATE_EPOCH when set
     built_at: datetime = field(default_factory=build_time)
 
     def collection(self, name: str) -> dict[str, Record]:
@@ -133,14 +137,19 @@ def _load_dataset(root: FsPath, dataset: str) -> Dataset:
         glossary = load_glossary(root)
     except DataError as exc:
         problems.extend(exc.problems)
+    synonyms: dict[str, list[SynonymGroup]] = {}
+    try:
+        synonyms = load_synonyms(root)
+    except DataError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    ds = Dataset(root=root, news=news, built_at=built_at, glossary=glossary)
+    ds = Dataset(root=root, news=news, built_at=built_at, glossary=glossary, synonyms=synonyms)
     ds.derived[YAML_NODES] = {name: src.node for name, src in sources.items()}
     for name, keys in DATA_FILES.items():
         for key in keys:
             target = ds.collection(key)
             for rec in sources[name].data.get(key) or []:
                 target[rec["id"]] = rec
-        ds.notices.extend(missing_translations(sources[name]))
+        ds.notices.extend(missing_translations(sources[name], languages(root)))
     return ds

@@ -5,7 +5,7 @@ Each term names its preferred word in each language and the variants to avoid th
 (:mod:`ici.text_warnings`). Matching is by whole word and ignores case. A variant is not
 reported inside quotes (« », “ ”, „ “, " ": official names are quoted as written) or
 inside one of the term's ``allow`` phrases. Terms of ``kind: place`` also give the name a
-card shows for a town on ru and en pages (``Rīga`` -> ``Рига``, ``Riga``).
+card shows for a town on the other languages' pages (``Rīga`` -> ``Рига``, ``Riga``).
 """
 
 from __future__ import annotations

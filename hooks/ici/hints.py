@@ -86,7 +86,8 @@ _HINTS: list[tuple[tuple[str, ...], str]] = [
     ),
     (
         ("strings.missing", "schema.interface_string"),
-        "add the key with lv, ru and en texts to data/strings.yaml (the templates use it)",
+        "add the key to data/strings/lv.yaml, and its translations to the other languages' "
+        "files in data/strings/ (the templates use it)",
     ),
     (
         ("hours.midnight",),
@@ -192,7 +193,7 @@ _HINTS: list[tuple[tuple[str, ...], str]] = [
     ),
     (
         ("schema.required.lv",),
-        "every text needs its Latvian version: add an lv: line above ru: and en:",
+        "every text needs its Latvian version: add an lv: line above the translations",
     ),
     (
         ("schema.required",),
@@ -274,6 +275,12 @@ _HINTS: list[tuple[tuple[str, ...], str]] = [
         "write one e-mail address like name@example.lv, without spaces or (at)",
     ),
     (
+        ("synonyms.variant", "synonyms.file"),
+        "a search synonym group: `canonical` holds the words the pages use, `variants` what "
+        "readers type instead (each once, never the canonical itself), in a file named by its "
+        "language (ru.yaml); see “Meklēšanas sinonīmi” / “Search synonyms” in CONTRIBUTING",
+    ),
+    (
         ("schema.minItems",),
         "the list may not be empty: add at least one value, e.g. [lv]",
     ),
@@ -288,6 +295,20 @@ _HINTS: list[tuple[tuple[str, ...], str]] = [
     (
         ("schema.language",),
         "use the two- or three-letter code from schemas/common.schema.json, e.g. lv, ru, en, uk",
+    ),
+    (
+        ("strings.untranslated",),
+        "translate the string into this language's file under the same section and key as "
+        "in data/strings/lv.yaml (a new file starts with the schema line of lv.yaml); until "
+        "then readers see the Latvian text",
+    ),
+    (
+        ("strings.unknown_key",),
+        "write the key as data/strings/lv.yaml has it, or delete it from this language's file",
+    ),
+    (
+        ("strings.stray_file",),
+        "name the file after a locale of plugins: i18n: languages in mkdocs.yml, e.g. uk.yaml",
     ),
     (
         ("content.front_matter",),
@@ -311,7 +332,7 @@ _HINTS: list[tuple[tuple[str, ...], str]] = [
     ),
     (
         ("content.language_folder",),
-        "move the file into docs/lv/, docs/ru/ or docs/en/",
+        "move the file into the folder of its language, e.g. docs/lv/",
     ),
     (
         ("schema.enum", "schema.choice"),

@@ -71,7 +71,7 @@ KINDS: tuple[Kind, ...] = (
         noun="a service",
         refs=(("organization_id", "organizations"), ("branches[]", "branches")),
         checks=("reach", "status"),
-        exports=("hsds", "csv"),
+        exports=("hsds", "csv", "facets"),
     ),
     Kind(
         "branches",

@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path as FsPath
 
 from .frontmatter import split_front_matter
+from .languages import languages
 from .problems import Problem, show_value
 from .schema_check import SCHEMA_DIR, schema_problems
-from .text import DEFAULT_LANG, LANGS, Text
+from .text import DEFAULT_LANG, Text
 from .textguard import line_problems
 from .yamlsource import parse_text
 
@@ -168,8 +169,9 @@ def _index_title(path: FsPath) -> str | None:
     return title if title and not line_problems(title, "") else None
 
 
-def load_news(root: FsPath, langs: tuple[str, ...] = LANGS) -> tuple[News, list[Problem]]:
+def load_news(root: FsPath, langs: tuple[str, ...] | None = None) -> tuple[News, list[Problem]]:
     """Read ``root/docs/<lang>/news/*.md`` for every language; all problems at once."""
+    langs = langs or languages(root)
     schema_dir = root / "schemas" if (root / "schemas").is_dir() else SCHEMA_DIR
     own: dict[str, dict[str, NewsItem]] = {}
     problems: list[Problem] = []

@@ -9,7 +9,7 @@ kind of record (the news feed, from the news pages) are in ``SITE_OUTPUTS``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from . import calendar_ics
 from .context import RenderContext
@@ -17,6 +17,7 @@ from .exports_csv import services_csv
 from .exports_hsds import services_json
 from .kinds import KINDS, Kind
 from .news_feed import news_feed
+from .register_pages import facet_files
 from .vcard import branch_vcards
 
 OutputFn = Callable[[RenderContext], dict[str, bytes]]
@@ -27,6 +28,7 @@ GENERATORS: dict[str, OutputFn] = {
     "ics": calendar_ics.event_calendars,  # events/<id>.ics and events/events.ics
     "hsds": services_json,  # data/services.json (HSDS 3.0)
     "csv": services_csv,  # data/services.csv
+    "facets": facet_files,  # register/facets/<facet>.json
 }
 SITE_OUTPUTS: tuple[OutputFn, ...] = (news_feed,)  # news/feed.xml
 
@@ -36,12 +38,18 @@ def generators(kinds: tuple[Kind, ...] = KINDS) -> list[OutputFn]:
     return [*(GENERATORS[name] for kind in kinds for name in kind.exports), *SITE_OUTPUTS]
 
 
-def language_outputs(ctx: RenderContext) -> dict[str, bytes]:
-    """Every extra file of one language, by path below the language root."""
-    files: dict[str, bytes] = {}
+def iter_language_outputs(ctx: RenderContext) -> Iterator[tuple[str, bytes]]:
+    """Every extra file of one language, one generator's files at a time, so a writer
+    never holds more than the largest generator's output (the exports at scale)."""
+    seen: set[str] = set()
     for make in generators():
         for path, content in make(ctx).items():
-            if path in files:
+            if path in seen:
                 raise ValueError(f"two generators write {path}")
-            files[path] = content
-    return files
+            seen.add(path)
+            yield path, content
+
+
+def language_outputs(ctx: RenderContext) -> dict[str, bytes]:
+    """Every extra file of one language, by path below the language root."""
+    return dict(iter_language_outputs(ctx))

@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path as FsPath
 
 from .frontmatter import split_front_matter
+from .languages import languages
 from .problems import Problem
 from .schema_check import SCHEMA_DIR, schema_problems
-from .text import LANGS
 from .yamlsource import parse_text
 
 # listings built from data/: their records carry the sources
@@ -48,7 +48,7 @@ def page_sources_problems(root: FsPath, docs: FsPath | None = None) -> list[Prob
     own = root / "schemas"
     schema_dir = own if (own / "page.schema.json").is_file() else SCHEMA_DIR
     problems: list[Problem] = []
-    for lang in LANGS:
+    for lang in languages(root):
         for md in sorted((docs / lang).rglob("*.md")):
             try:
                 display = md.relative_to(root).as_posix() if md.is_relative_to(root) else str(md)

@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from .dataset import Dataset, Record
+from .languages import LANGS
 from .lifecycle import status_of
 from .vocab import CHANNELS, REGIONS
 
 COSTS = ("free", "paid")
-# The languages every reader of the site can pick first; others follow by name.
-MAIN_LANGUAGES = ("lv", "ru", "en")
+# The languages every reader of the site can pick first (the site's own languages, from
+# mkdocs.yml); others follow by name.
+MAIN_LANGUAGES = LANGS
 
 # facet key -> the data-* attributes of a register item it matches against. The language
 # facet also matches services that bring in an interpreter for that language.

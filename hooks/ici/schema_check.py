@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from .languages import CONFIG_FILE, english_name, languages
 from .problems import Problem, format_path, show_value
 from .yamlsource import Source
 
@@ -78,11 +79,48 @@ def _validator(schema_dir: FsPath, name: str) -> Any:
     docs = {}
     for path in sorted(schema_dir.glob("*.schema.json")):
         docs[path.name] = json.loads(path.read_text(encoding="utf-8"))
+    project = schema_dir.parent
+    docs = with_languages(docs, languages(project if (project / CONFIG_FILE).is_file() else None))
     registry: Registry = Registry().with_resources(
         (file, Resource.from_contents(doc)) for file, doc in docs.items()
     )
     schema = _inline_refs(docs[f"{name}.schema.json"], f"{name}.schema.json", docs, ())
     return _Validator(schema, registry=registry)
+
+
+def with_languages(docs: dict[str, Any], langs: tuple[str, ...]) -> dict[str, Any]:
+    """The schemas with the language properties taken from ``langs`` (mkdocs.yml's list).
+
+    The files in schemas/ list the current languages for editors' autocompletion; the
+    validation uses the configured list, so a new language needs no schema change. Touched:
+    the translated text (``common.schema.json#/$defs/text``: the first language required)
+    and the glossary's terms (one usage per language).
+    """
+    docs = dict(docs)
+    common = docs.get("common.schema.json")
+    if isinstance(common, dict) and "text" in common.get("$defs", {}):
+        text = dict(common["$defs"]["text"])
+        # each language's property as the schema file words the first one (type, codes)
+        model = dict(next(iter(text.get("properties", {}).values()), {}))
+        model.setdefault("type", "string")
+        model.setdefault("minLength", 1)
+        text["properties"] = {
+            lang: {**model, "x-expected": f"non-empty {english_name(lang)} text"} for lang in langs
+        }
+        text["required"] = [langs[0]]
+        text["x-expected"] = f"texts by language: {langs[0]} (required), " + ", ".join(langs[1:])
+        docs["common.schema.json"] = {**common, "$defs": {**common["$defs"], "text": text}}
+    glossary = docs.get("glossary.schema.json")
+    term = glossary and glossary.get("properties", {}).get("terms", {}).get("items")
+    if isinstance(term, dict):
+        props = {k: v for k, v in term["properties"].items() if v != {"$ref": "#/$defs/usage"}}
+        props.update({lang: {"$ref": "#/$defs/usage"} for lang in langs})
+        terms = {**glossary["properties"]["terms"], "items": {**term, "properties": props}}
+        docs["glossary.schema.json"] = {
+            **glossary,
+            "properties": {**glossary["properties"], "terms": terms},
+        }
+    return docs
 
 
 def _inline_refs(node: Any, doc: str, docs: dict[str, Any], seen: tuple[str, ...]) -> Any:

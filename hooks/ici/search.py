@@ -7,7 +7,7 @@ other keys, a ``"search"`` dict; ``overrides/main.html`` turns it into Pagefind 
 inside the indexed content (``data-pagefind-body``)::
 
     "search": {
-        "kind": "service",                        # label: search.kind_<kind> in strings.yaml
+        "kind": "service",                        # label: search.kind_<kind> in data/strings/
         "filters": {                              # facets; key label: search.filter_<key>
             "category": ["Juridiskās konsultācijas"],
             "region": [{"ui": "regions.latgale"}, {"ui": "regions.riga"}],
@@ -21,7 +21,7 @@ inside the indexed content (``data-pagefind-body``)::
     }
 
 - Every value is text in the page's language, or ``{"ui": "section.key"}`` for an
-  interface string from ``data/strings.yaml``. Filter values are what the reader sees in
+  interface string from ``data/strings/<lang>.yaml``. Filter values are what the reader sees in
   the filter lists, so they must be words, not codes.
 - Service pages (kind ``service``) carry the filters ``category``, ``region``, ``language``
   (the languages the service is given in, or with an interpreter), ``provider_type`` and
@@ -31,9 +31,9 @@ inside the indexed content (``data-pagefind-body``)::
   language and cost are worded alike on every kind, so one value covers them all. News
   pages get ``sort: {"date": ...}`` from their ``date:`` front matter.
 - ``terms_lv``: the Latvian official names of the record and its provider (institution,
-  document). On ru and en pages they are shown in a "In Latvian" line inside the indexed
-  content, so a reader who types the Latvian name on a ru or en page finds the page. On
-  lv pages the names are the page's own text and the line is left out.
+  document). On the pages of the other languages (ru, en, uk ...) they are shown in a "In
+  Latvian" line inside the indexed content, so a reader who types the Latvian name there
+  finds the page. On lv pages the names are the page's own text and the line is left out.
 - The kind ``kind`` is added as a filter and as metadata by itself; ``kind`` and Pagefind's
   reserved words are not allowed as filter keys.
 
@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .kinds import page_kinds
+from .languages import DEFAULT_LANG
 
 Translate = Callable[[str], str]
 
@@ -199,7 +200,7 @@ def normalize(
         meta.append((key, _text(f"search.meta.{key}", value, translate)))
 
     terms: list[str] = []
-    if lang != "lv":
+    if lang != DEFAULT_LANG:
         for term in spec.get("terms_lv") or []:
             text = _text("search.terms_lv", term, translate)
             # a name inside a longer one ("ICI" in "ICI Rīgas birojs") adds nothing

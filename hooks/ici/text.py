@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-DEFAULT_LANG = "lv"
-LANGS = ("lv", "ru", "en")
+from .languages import DEFAULT_LANG, LANGS
+
+__all__ = ["DEFAULT_LANG", "LANGS", "Text", "pick", "plain"]
 
 
 @dataclass(frozen=True)

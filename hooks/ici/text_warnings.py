@@ -1,8 +1,8 @@
 """Warnings about wording that ``make check`` prints but that never fail it.
 
 - glossary: a variant to avoid in a text of that language (:mod:`ici.glossary`), in the
-  Markdown of ``docs/<lang>/`` and in the ``lv:``/``ru:``/``en:`` texts of ``data/`` and
-  ``examples/``;
+  Markdown of ``docs/<lang>/``, in the language texts (``lv:``, ``ru:`` ...) of ``data/``
+  and ``examples/``, and in the interface strings of ``data/strings/<lang>.yaml``;
 - ordinals: a Latvian line that may be an ordinal shown as a numbered list
   (:mod:`ici.ordinals`; the clear cases the build fixes by itself).
 """
@@ -19,9 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .frontmatter import FRONT_MATTER
 from .glossary import FILE as GLOSSARY_FILE
 from .glossary import Glossary
+from .languages import DEFAULT_LANG, languages
 from .ordinals import doubtful_ordinals
 from .problems import Path, Problem, format_path
-from .text import LANGS
 from .yamlcompose import LimitError, compose
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -63,9 +63,10 @@ def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
     """Glossary and ordinal warnings for every page under ``docs/``."""
     docs = root / "docs"
     warnings: list[Problem] = []
+    langs = languages(root)
     for md in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         lang = md.relative_to(docs).parts[0]
-        if lang not in LANGS:
+        if lang not in langs:
             continue
         try:
             text = md.read_text(encoding="utf-8")
@@ -75,7 +76,7 @@ def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
         for number, line in _markdown_lines(text):
             for usage, found in glossary.variants(line, lang):
                 warnings.append(_glossary_problem(display, number, "", usage, found))
-        if lang == "lv":
+        if lang == DEFAULT_LANG:
             for index, start in doubtful_ordinals(text):
                 warnings.append(
                     Problem(
@@ -90,26 +91,40 @@ def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
     return warnings
 
 
-def _texts(node: Node | None, path: Path) -> Iterator[tuple[Path, str, ScalarNode]]:
-    """``(field path, language, scalar)`` of every ``lv``/``ru``/``en`` text under ``node``."""
+def _texts(
+    node: Node | None, path: Path, langs: tuple[str, ...]
+) -> Iterator[tuple[Path, str, ScalarNode]]:
+    """``(field path, language, scalar)`` of every language text under ``node``."""
     if isinstance(node, MappingNode):
         for key, value in node.value:
-            if key.value in LANGS and isinstance(value, ScalarNode):
+            if key.value in langs and isinstance(value, ScalarNode):
                 yield (*path, key.value), key.value, value
             else:
-                yield from _texts(value, (*path, key.value))
+                yield from _texts(value, (*path, key.value), langs)
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            yield from _texts(item, (*path, index))
+            yield from _texts(item, (*path, index), langs)
+
+
+def _strings(node: Node | None, lang: str) -> Iterator[tuple[Path, str, ScalarNode]]:
+    """``(section.key, language, scalar)`` of every string of one interface string file."""
+    if isinstance(node, MappingNode):
+        for section, keys in node.value:
+            if isinstance(keys, MappingNode):
+                for key, value in keys.value:
+                    if isinstance(value, ScalarNode):
+                        yield (f"{section.value}.{key.value}",), lang, value
 
 
 def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
     """Glossary warnings for the language texts of ``data/*.yaml`` and ``examples/*.yaml``."""
     warnings: list[Problem] = []
+    langs = languages(root)
     files = [*sorted((root / "data").glob("*.yaml")), *sorted((root / "examples").glob("*.yaml"))]
+    files += [root / "data" / "strings" / f"{lang}.yaml" for lang in langs]
     for path in files:
         display = path.relative_to(root).as_posix()
-        if display == GLOSSARY_FILE:
+        if display == GLOSSARY_FILE or not path.is_file():
             continue
         try:
             # the same limits as the data check (no aliases, bounded nesting): a hostile
@@ -117,7 +132,9 @@ def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
             node = compose(_LOADER(path.read_text(encoding="utf-8")))
         except (yaml.YAMLError, UnicodeDecodeError, LimitError):
             continue  # the data check reports it
-        for field_path, lang, scalar in _texts(node, ()):
+        is_strings = path.parent.name == "strings"
+        texts = _strings(node, path.stem) if is_strings else _texts(node, (), langs)
+        for field_path, lang, scalar in texts:
             for usage, found in glossary.variants(str(scalar.value), lang):
                 line = scalar.start_mark.line + 1
                 warnings.append(

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from .gitdates import UNCOMMITTED
+from .languages import LANGS
 from .pages import KINDS, record_path
 from .provenance import STALE_MONTHS
-from .text import LANGS
+from .ui import StringGap
 
 TRANSLATIONS = LANGS[1:]
 REVIEW_MONTHS = STALE_MONTHS
@@ -112,6 +113,9 @@ class TranslationReport:
     pages: list[PageGap] = field(default_factory=list)
     fields: list[FieldGap] = field(default_factory=list)
     reviews: list[ReviewDue] = field(default_factory=list)
+    # interface strings a language lacks (data/strings/<lang>.yaml), shown in Latvian
+    strings: list[StringGap] = field(default_factory=list)
+    strings_total: int = 0
 
     def select(self, kind: str, state: str) -> list[PageGap] | list[FieldGap]:
         """The gaps of one kind (``pages``/``fields``) in one state."""

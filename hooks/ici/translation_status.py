@@ -21,11 +21,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .dataset import DATA_FILES
 from .gitdates import UNCOMMITTED, GitDates
-from .problems import Path, format_path
+from .languages import languages
+from .problems import DataError, Path, format_path
 from .provenance import is_stale, newest, published_values
-from .text import LANGS
 from .translation_model import (
-    TRANSLATIONS,
     FieldGap,
     PageGap,
     ReviewDue,
@@ -34,6 +33,7 @@ from .translation_model import (
     today_from_env,
 )
 from .translation_text import report_lines
+from .ui import Strings, load_strings
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
@@ -44,18 +44,19 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyY
 def page_gaps(root: FsPath, git: GitDates) -> list[PageGap]:
     """Latvian pages whose translation is missing or older than the Latvian page."""
     docs = root / "docs"
-    source = docs / LANGS[0]
+    lv, *translations = languages(root)
+    source = docs / lv
     if not source.is_dir():
         return []
     dates = git.file_dates("docs")
     gaps: list[PageGap] = []
     for md in sorted(source.rglob("*.md")):
         page = md.relative_to(source).as_posix()
-        missing = tuple(lang for lang in TRANSLATIONS if not (docs / lang / page).is_file())
+        missing = tuple(lang for lang in translations if not (docs / lang / page).is_file())
         if missing:
             gaps.append(PageGap("missing", page, missing))
-        lv_date = dates.get(f"docs/{LANGS[0]}/{page}")
-        for lang in TRANSLATIONS:
+        lv_date = dates.get(f"docs/{lv}/{page}")
+        for lang in translations:
             tr_date = dates.get(f"docs/{lang}/{page}")
             if lang not in missing and lv_date and tr_date and tr_date < lv_date:
                 gaps.append(PageGap("outdated", page, (lang,), lv_date, tr_date))
@@ -79,11 +80,11 @@ def _span(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, max(end, node.start_mark.line + 1)
 
 
-def _texts(node: Node, path: Path) -> Iterator[_Text]:
+def _texts(node: Node, path: Path, langs: tuple[str, ...]) -> Iterator[_Text]:
     if isinstance(node, MappingNode):
         pairs = [(k.value, k, v) for k, v in node.value if isinstance(k, ScalarNode)]
         keys = {key for key, _, _ in pairs}
-        if LANGS[0] in keys and keys <= set(LANGS):
+        if langs[0] in keys and keys <= set(langs):
             spans = {}
             for key, key_node, value in pairs:
                 first, last = _span(value)
@@ -91,10 +92,10 @@ def _texts(node: Node, path: Path) -> Iterator[_Text]:
             yield _Text(path, spans)
             return
         for key, _, value in pairs:
-            yield from _texts(value, (*path, key))
+            yield from _texts(value, (*path, key), langs)
     elif isinstance(node, SequenceNode):
         for i, item in enumerate(node.value):
-            yield from _texts(item, (*path, i))
+            yield from _texts(item, (*path, i), langs)
 
 
 def _compose(fs_path: FsPath) -> Node | None:
@@ -140,6 +141,8 @@ def field_gaps(
     ``nodes``: the data files' YAML nodes when the caller has them, else they are read.
     """
     nodes = nodes if nodes is not None else _data_nodes(root)
+    langs = languages(root)
+    lv, translations = langs[0], langs[1:]
     gaps: list[FieldGap] = []
     for name in DATA_FILES:
         rel = f"data/{name}.yaml"
@@ -148,7 +151,7 @@ def field_gaps(
             continue
         records = _record_ids(node)
         dates = git.line_dates(rel)
-        for text in _texts(node, ()):
+        for text in _texts(node, (), langs):
             collection, index = (*text.path, None, None)[:2]
             rid = records.get((collection, index), (None, {}))[0]
             inner = format_path(text.path[2:]) if len(text.path) > 2 else format_path(text.path)
@@ -159,12 +162,12 @@ def field_gaps(
                 "record_id": rid,
                 "field": inner,
             }
-            lv_span = text.spans[LANGS[0]]
-            missing = tuple(lang for lang in TRANSLATIONS if lang not in text.spans)
+            lv_span = text.spans[lv]
+            missing = tuple(lang for lang in translations if lang not in text.spans)
             if missing:
                 gaps.append(FieldGap("missing", line=lv_span[0], langs=missing, **common))
             lv_date = _newest(dates, lv_span)
-            for lang in TRANSLATIONS:
+            for lang in translations:
                 if lang in missing:
                     continue
                 tr_date = _newest(dates, text.spans[lang])
@@ -224,11 +227,15 @@ def reviews_due(
 
 
 def translation_report(
-    root: FsPath, today: date | None = None, nodes: dict[str, Node | None] | None = None
+    root: FsPath,
+    today: date | None = None,
+    nodes: dict[str, Node | None] | None = None,
+    strings: Strings | None = None,
 ) -> TranslationReport:
     """The whole report for the project in ``root``.
 
-    ``nodes``: the data files' YAML nodes by name, when the caller has read them already.
+    ``nodes``: the data files' YAML nodes by name, and ``strings`` the interface strings,
+    when the caller has read them already.
     """
     git = GitDates(root)
     report = TranslationReport(today or today_from_env(), git.available)
@@ -237,6 +244,14 @@ def translation_report(
         nodes = _data_nodes(root)  # each data file parsed once for both lists
     report.fields = field_gaps(root, git, nodes)
     report.reviews = reviews_due(root, report.today, nodes)
+    if strings is None:
+        try:
+            strings = load_strings(root)
+        except DataError:
+            strings = None  # the check and the build report the broken file
+    if strings is not None:
+        report.strings = list(strings.gaps)
+        report.strings_total = len(strings.table)
     return report
 
 

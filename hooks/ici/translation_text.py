@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .text import LANGS
+from .languages import DEFAULT_LANG
 from .translation_model import REVIEW_MONTHS, TranslationReport, show_date
 
 
@@ -15,7 +15,7 @@ def report_lines(report: TranslationReport) -> list[str]:
     lines = [f"Translation status on {report.today.isoformat()}:"]
     if not report.git:
         lines.append("  (no git history here: outdated translations cannot be found)")
-    lv = LANGS[0]
+    lv = DEFAULT_LANG
     sections = [
         (
             "pages without a translation",
@@ -57,6 +57,19 @@ def report_lines(report: TranslationReport) -> list[str]:
             ],
         ),
     ]
+    missing: dict[str, int] = {}
+    for gap in report.strings:
+        missing[gap.file] = missing.get(gap.file, 0) + len(gap.keys)
+    sections.insert(
+        2,
+        (
+            "interface strings without a translation (listed as warnings below)",
+            [
+                f"{file}: {count} of {report.strings_total} strings, the {lv} text is shown"
+                for file, count in missing.items()
+            ],
+        ),
+    )
     for title, items in sections:
         lines.append(f"  {title}: {len(items)}")
         lines.extend(f"    {item}" for item in items)

@@ -12,7 +12,7 @@ from typing import Any
 
 from .dataset import Dataset
 from .problems import Problem
-from .ui import Strings
+from .ui import Strings, strings_file
 
 # (key prefix, collection, field): the templates print ui(prefix ~ value) for each value
 DATA_KEYS = (
@@ -48,7 +48,7 @@ def _values(value: Any) -> Iterator[str]:
 
 
 def missing_data_keys(ds: Dataset, strings: Strings) -> list[Problem]:
-    """A problem for every data value whose interface string is not in data/strings.yaml."""
+    """A problem for every data value whose interface string is not in data/strings/lv.yaml."""
     found: dict[str, Problem] = {}
     for prefix, collection, field in DATA_KEYS:
         for rec in ds.collection(collection).values():
@@ -57,10 +57,10 @@ def missing_data_keys(ds: Dataset, strings: Strings) -> list[Problem]:
                 if key in strings.table or key in found or (prefix, value) in SILENT:
                     continue
                 found[key] = Problem(
-                    "data/strings.yaml",
+                    strings_file(strings.default),
                     1,
                     key,
-                    f"expected an interface string with lv, ru and en (for {field} "
+                    f"expected an interface string (for {field} "
                     f"{value!r} of {collection} {rec['id']!r} in {FILES[collection]}), "
                     "got nothing",
                     "strings.missing",

@@ -16,12 +16,26 @@ import sys
 from pathlib import Path as FsPath
 
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
-DEFAULT_GLOBS = ("data/*.yaml", "mkdocs.yml", ".pre-commit-config.yaml", ".github/workflows/*.yml")
+DEFAULT_GLOBS = (
+    "data/*.yaml",
+    "data/strings/*.yaml",
+    "mkdocs.yml",
+    ".pre-commit-config.yaml",
+    ".github/workflows/*.yml",
+)
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{name}.schema.json"
+STRINGS_LINE = "# yaml-language-server: $schema=../../schemas/strings.schema.json"
 
 
 def _schema_line(path: FsPath) -> str | None:
     """The first line a data file needs, when it is a data file with a schema."""
+    if (
+        path.suffix == ".yaml"
+        and path.parent.name == "strings"
+        and path.parent.parent.name == "data"
+    ):
+        # one file per language (data/strings/uk.yaml), one schema for all of them
+        return STRINGS_LINE
     if path.parent.name != "data" or path.suffix != ".yaml":
         return None
     schema = path.parent.parent / "schemas" / f"{path.stem}.schema.json"

@@ -7,12 +7,18 @@ set: locale, alternates for the switcher and hreflang, and the sitemap list.
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ici.pages import PageSpec, record_pages
+from ici.pages import record_pages
+from ici.register_pages import PAGING_KEY, RESERVED_IDS, Paging, listing_specs
+from ici.views.register_listing import listing_title
+from ici.vocab import REGIONS
 
 from .state import current_lang, i18n, lang_prefix, state
 
@@ -33,10 +39,10 @@ class RecordPage(Page):
         self.links_to_anchors = {}
 
 
-def _file(config: MkDocsConfig, lang: str, spec: PageSpec) -> File:
-    slug = spec.path.rstrip("/")
-    f = File.generated(config, f"{lang}/{slug}.md", content=spec.stub(lang))
-    f.dest_uri = f"{lang_prefix(config, lang)}{spec.path}index.html"
+def _file(config: MkDocsConfig, lang: str, path: str, stub: str) -> File:
+    slug = path.rstrip("/")
+    f = File.generated(config, f"{lang}/{slug}.md", content=stub)
+    f.dest_uri = f"{lang_prefix(config, lang)}{path}index.html"
     f.locale = f.localization = f.locale_alternate_of = lang
     f.norm_src_uri = f"{slug}.md"
     # record pages are reached from listings; in the nav they would grow every page
@@ -45,15 +51,41 @@ def _file(config: MkDocsConfig, lang: str, spec: PageSpec) -> File:
 
 
 def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
-    """Append a page per record for the current language, linked to its translations."""
+    """Append a page per record, and the register's listing pages, for the current language."""
     plugin = i18n(config)
-    lang = current_lang(config)
-    sitemap = plugin.i18n_files_per_language[lang]
     for spec in record_pages(state().dataset):
-        alternates = {code: _file(config, code, spec) for code in plugin.build_languages}
-        page = alternates[lang]
-        page.alternates = alternates
-        RecordPage(None, page, config)  # MkDocs keeps a file's page once it has one
-        files.append(page)
-        sitemap.append(page)
+        _add(files, config, {c: (spec.path, spec.stub(c)) for c in plugin.build_languages})
+    _add_register_listings(files, config)
     return files
+
+
+def _add(files: Files, config: MkDocsConfig, stubs: dict[str, tuple[str, str]]) -> None:
+    """One generated page in the language being built, linked to its translations."""
+    alternates = {code: _file(config, code, *stub) for code, stub in stubs.items()}
+    page = alternates[current_lang(config)]
+    page.alternates = alternates
+    RecordPage(None, page, config)  # MkDocs keeps a file's page once it has one
+    files.append(page)
+    i18n(config).i18n_files_per_language[current_lang(config)].append(page)
+
+
+def _add_register_listings(files: Files, config: MkDocsConfig) -> None:
+    """The register's listing pages: every topic, region and the ended services, paged."""
+    ds = state().dataset
+    try:
+        ds.derived[PAGING_KEY] = paging = Paging.from_extra(config.extra)
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml: {exc}") from None
+    clash = sorted(RESERVED_IDS & ds.services.keys())
+    if clash:
+        raise PluginError(
+            f"data/services.yaml: services: id {clash[0]!r}: expected an id other than "
+            f"{', '.join(sorted(RESERVED_IDS))} (the register's listing pages use them)"
+        )
+    strings = state().strings
+    for spec in listing_specs(ds, paging, REGIONS):
+        stubs = {
+            code: (spec.path, spec.stub(html.escape(listing_title(strings, spec, code))))
+            for code in i18n(config).build_languages
+        }
+        _add(files, config, stubs)

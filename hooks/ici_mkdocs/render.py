@@ -15,14 +15,16 @@ from mkdocs.utils import get_relative_url
 
 from ici import csp, markup
 from ici.content_check import page_markup_problems
+from ici.languages import DEFAULT_LANG
 from ici.links import resolve_links
 from ici.ordinals import escape_ordinals
 from ici.pages import find_record
 from ici.problems import Problem
 from ici.provenance import provenance_view
-from ici.ui import Strings
+from ici.ui import Strings, strings_file
 from ici.views import LIST_VIEWS, record_view
 from ici.views.contacts import badge_strings, hotlines
+from ici.views.register_listing import listing_view
 
 from .state import current_lang, i18n, lang_prefix, state, stop_on_markup
 from .template_cache import BYTECODE, Fragments, fragment_key
@@ -35,11 +37,11 @@ def _autoescape(name: str | None) -> bool:
 
 
 def _ui(strings: Strings, key: str, lang: str) -> str:
-    # a key built from data (e.g. a category) that strings.yaml lacks: a message, no traceback
+    # a key built from data (e.g. a category) that lv.yaml lacks: a message, no traceback
     try:
         return strings.get(key, lang)
     except KeyError as exc:
-        raise PluginError(f"data/strings.yaml: {key}: {exc.args[0]}") from None
+        raise PluginError(f"{strings_file(strings.default)}: {key}: {exc.args[0]}") from None
 
 
 def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
@@ -101,7 +103,7 @@ def latvian_ordinals(markdown: str, page: Page) -> str:
     ``file.locale`` is the language of the Markdown file, so a Latvian page shown as the
     fallback of a missing translation is fixed too.
     """
-    if getattr(page.file, "locale", None) == "lv":
+    if getattr(page.file, "locale", None) == DEFAULT_LANG:
         return escape_ordinals(markdown)
     return markdown
 
@@ -127,6 +129,8 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
         kind, rid = meta["ici_kind"], meta["ici_id"]
         find_record(ds, kind, rid)  # fails loudly on a stale stub
         context.update(record_view(kind)(ctx, rid))
+    elif "ici_register_page" in meta:
+        context.update(listing_view(ctx, meta["ici_register_page"]))
     elif "ici_list" in meta:
         context.update(LIST_VIEWS[meta["ici_list"]](ctx))
     if "provenance" not in context and meta.get("sources"):
@@ -135,7 +139,8 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     context["lang"] = lang
     context["link"] = page_linker(page, config)
     # record pages are the many; a hand-written page keeps Material's own rendering
-    context["ici_fragment_key"] = fragment_key(page) if "ici_kind" in meta else None
+    generated = "ici_kind" in meta or "ici_register_page" in meta
+    context["ici_fragment_key"] = fragment_key(page) if generated else None
     _relative_alternates(page, config)
     context["ici_hreflang"] = hreflang_links(page, config)
     return context

@@ -9,9 +9,12 @@ the index by ``<html lang>``; only ``data-pagefind-body`` content is indexed, wh
 from __future__ import annotations
 
 import functools
+import json
 import logging
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -20,15 +23,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from ici.pagefind_files import PagefindFormatError, stabilize
+from ici.pagefind_files import ENTRY, PagefindFormatError, stabilize
+from ici.pagefind_split import language_tree, merge_bundle
 from ici.search import SearchSpecError, client_strings, excluded, normalize
+from ici.search_terms import search_terms
+from ici.views.listing_help import info_line
 
-from .state import current_lang, lang_prefix, state
+from .state import current_lang, i18n, is_first_build, lang_prefix, state
 
 log = logging.getLogger("mkdocs.plugins.ici.search")
 
 # Pagefind writes its bundle here, below the site root (one folder for all languages).
 OUTPUT_SUBDIR = "pagefind"
+# the search box's synonyms and place names, below each language's root (ici.search_terms)
+TERMS_FILE = "search/terms.json"
 # Pagefind's ready-made interfaces, which the site does not use (search.js calls the JS
 # API): about 420 KB that no page loads, removed from the output.
 UNUSED = (
@@ -50,7 +58,23 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     # the same words on every page of the language: worked out once, on first use
     words = functools.cache(lambda: client_strings(keys, lambda k: strings.get(k, lang)))
     env.globals["search_strings"] = words
+    env.globals["search_terms_file"] = TERMS_FILE
+    # the no-result help offers the information line only while a current one exists
+    env.globals["search_info_line"] = info_line(state().dataset, lang)
     return env
+
+
+def write_terms(config: MkDocsConfig) -> None:
+    """Write ``search/terms.json`` of the language just built (see ``site_files``)."""
+    plugin = i18n(config)
+    lang = plugin.default_language if is_first_build(config) else current_lang(config)
+    strings = state().strings
+    content = search_terms(
+        state().dataset, lang, list(plugin.build_languages), lambda k, lg: strings.get(k, lg)
+    )
+    target = FsPath(config.site_dir) / lang_prefix(config, lang) / TERMS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
 
 
 def _site_path(page: Page, config: MkDocsConfig) -> str:
@@ -61,7 +85,7 @@ def _site_path(page: Page, config: MkDocsConfig) -> str:
 def add_search_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """Add ``search`` (a ``SearchInfo``) and ``search_indexed`` to a page's context.
 
-    A fallback page (the lv text under a ru or en URL) and a page with
+    A fallback page (the lv text under another language's URL) and a page with
     ``search_exclude: true`` stay out of the index: the lv text is indexed once, in lv.
     """
     lang = current_lang(config)
@@ -90,21 +114,35 @@ def add_search_context(context: dict[str, Any], page: Page, config: MkDocsConfig
 
 
 def run_pagefind(config: MkDocsConfig) -> None:
-    """Index the whole built site, once per build, into ``site/pagefind/``."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "pagefind_bin",
-        "--site",
-        config.site_dir,
-        "--output-subdir",
-        OUTPUT_SUBDIR,
-    ]
-    # cwd: the site folder holds no pagefind.yml, so only these arguments apply
-    proc = subprocess.run(cmd, cwd=config.site_dir, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise PluginError(f"Pagefind failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
-    bundle = FsPath(config.site_dir, OUTPUT_SUBDIR)
+    """Index the whole built site, once per build, into ``site/pagefind/``.
+
+    One Pagefind run per language over that language's pages only, merged into one
+    bundle (``ici.pagefind_split``): Pagefind holds what it indexes in memory, so the peak
+    is one language's, not the whole site's.
+    """
+    site = FsPath(config.site_dir)
+    bundle = site / OUTPUT_SUBDIR
+    shutil.rmtree(bundle, ignore_errors=True)
+    plugin = i18n(config)
+    prefixes = {lang: lang_prefix(config, lang).rstrip("/") for lang in plugin.build_languages}
+    others = {p for p in prefixes.values() if p} | {OUTPUT_SUBDIR}
+    counts: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix=".ici-pagefind-", dir=site.parent) as work:
+        for lang, prefix in prefixes.items():
+            tree, part = FsPath(work, f"{lang}-site"), FsPath(work, f"{lang}-bundle")
+            if not language_tree(site, prefix, others - {prefix}, tree):
+                continue
+            stdout = _pagefind(tree, part)
+            shutil.rmtree(tree)
+            for line in stdout.splitlines():
+                words = line.strip().split()
+                if len(words) == 3 and words[0] == "Indexed" and words[1].isdigit():
+                    what = words[2] if words[2].endswith("s") else words[2] + "s"
+                    counts[what] = counts.get(what, 0) + int(words[1])
+            try:
+                merge_bundle(part, bundle)
+            except ValueError as exc:
+                raise PluginError(f"Pagefind output not understood: {exc}") from None
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     try:
@@ -112,7 +150,17 @@ def run_pagefind(config: MkDocsConfig) -> None:
         stabilize(bundle)
     except PagefindFormatError as exc:
         raise PluginError(f"Pagefind output not understood: {exc}") from None
-    summary = [
-        line.strip() for line in proc.stdout.splitlines() if line.strip().startswith("Indexed")
-    ]
-    log.info("Pagefind: %s", "; ".join(summary))
+    counts["languages"] = len(json.loads((bundle / ENTRY).read_text("utf-8"))["languages"])
+    order = ["languages", *(k for k in counts if k != "languages")]
+    # the same summary as one run over the whole site gives
+    log.info("Pagefind: %s", "; ".join(f"Indexed {counts[k]} {k}" for k in order))
+
+
+def _pagefind(site: FsPath, output: FsPath) -> str:
+    """Run Pagefind over ``site`` into ``output``; its standard output."""
+    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site), "--output-path", str(output)]
+    # cwd: the folder holds no pagefind.yml, so only these arguments apply
+    proc = subprocess.run(cmd, cwd=site, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise PluginError(f"Pagefind failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    return proc.stdout

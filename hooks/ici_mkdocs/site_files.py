@@ -7,7 +7,7 @@ from pathlib import Path as FsPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from ici.outputs import language_outputs
+from ici.outputs import iter_language_outputs
 
 from . import forked
 from .state import current_lang, i18n, is_first_build, lang_prefix, state
@@ -30,7 +30,7 @@ def restore_404(config: MkDocsConfig) -> None:
 def _write(config: MkDocsConfig, lang: str) -> None:
     prefix = lang_prefix(config, lang)
     site = FsPath(config.site_dir)
-    for path, content in language_outputs(state().context(lang, prefix)).items():
+    for path, content in iter_language_outputs(state().context(lang, prefix)):
         target = site / prefix / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

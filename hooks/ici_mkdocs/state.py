@@ -24,7 +24,7 @@ from .forked import ForkedJob
 
 @dataclass
 class SiteState:
-    """What every hook of one build (all three languages) shares."""
+    """What every hook of one build (all languages) shares."""
 
     root: FsPath
     dataset: Dataset

@@ -18,7 +18,7 @@ const WEEKDAYS_9_17 = [
   },
 ];
 
-// Test texts in the shape of ici.views.contacts.badge_strings (real ones are in strings.yaml).
+// Test texts in the shape of ici.views.contacts.badge_strings (real ones are in data/strings/).
 const STRINGS = {
   messages: {
     open: "Open now, closes at {time}",

@@ -30,7 +30,7 @@ KIND_ORDER = ("office", "contact_point", "hotline")
 # the kinds whose numbers are shown on the home page and in the footer of every page
 HOTLINE_KINDS = ("hotline", "office")
 # strings the opening-hours badge (overrides/assets/javascripts/opening-hours.js) uses;
-# each is a template with {time} and {day} placeholders, from data/strings.yaml
+# each is a template with {time} and {day} placeholders, from data/strings/<lang>.yaml
 BADGE_KEYS = ("open", "opens_today", "opens", "holiday")
 
 

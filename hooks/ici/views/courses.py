@@ -88,7 +88,8 @@ def course_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, A
         "kind": "course",
         "filters": listing_search_filters(view, "courses", "course_kind"),
         "sort": {"date": view["start_iso"]},
-        "meta": {"detail": view["dates"]},
+        # the search box says "past" or "upcoming" from this at view time (never indexed text)
+        "meta": {"detail": view["dates"], "end": view["end_iso"]},
         "terms_lv": [
             rec["title"]["lv"],
             *organization_terms_lv(ds, rec["organizer"]),

@@ -157,7 +157,8 @@ def event_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, An
         "kind": "event",
         "filters": listing_search_filters(view, "events", "event_kind"),
         "sort": {"date": view["start_iso"]},
-        "meta": {"detail": view["when"]},
+        # the search box says "past" or "upcoming" from this at view time (never indexed text)
+        "meta": {"detail": view["when"], "end": view["end_iso"]},
         "terms_lv": [rec["title"]["lv"], *organization_terms_lv(ds, rec["organizer"])],
     }
 

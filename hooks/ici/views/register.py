@@ -22,6 +22,15 @@ from ..register import (
     phones,
     website,
 )
+from ..register_pages import (
+    ENDED_GROUP,
+    REGION,
+    TOPIC,
+    listing_path,
+    paging_of,
+    region_ids,
+    register_order,
+)
 from ..text import pick
 from ..vocab import CATEGORIES, CHANNELS, PROVIDER_TYPES, REGIONS
 from .contacts import branch_summary, phone_view, point_view
@@ -94,6 +103,11 @@ def service_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
         # where to turn when a provider's contacts are not known
         "info_line_path": record_path("service", INFO_LINE) if INFO_LINE in ds.services else None,
     }
+
+
+def _group_path(key: str) -> str:
+    """The first listing page of a topic (or of the ended services)."""
+    return listing_path(ENDED_GROUP, None, 1) if key == ENDED_GROUP else listing_path(TOPIC, key, 1)
 
 
 def _provider_label(org: Record, lang: str) -> str:
@@ -200,24 +214,44 @@ def facets(ds: Dataset, lang: str) -> list[dict[str, Any]]:
 def services_list(ctx: RenderContext) -> dict[str, Any]:
     """The register index: current services grouped by category, then the ended ones.
 
-    A category whose services have all ended keeps its heading with a helpful note, so a
-    reader who follows a link to it learns where to turn instead.
+    While the register fits (``Paging.index_max``) every service is listed; above that,
+    the first ``per_group`` of each topic with a link to the topic's listing pages, so the
+    page stays the same size at any N (``ici.register_pages``). A category whose services
+    have all ended keeps its heading with a helpful note, so a reader who follows a link to
+    it learns where to turn instead.
     """
     ds, lang = ctx.dataset, ctx.lang
-    summaries = [service_summary(ds, rec, lang) for rec in ds.services.values()]
-    summaries.sort(key=lambda s: s["name"].value.casefold())
-    current = [s for s in summaries if s["status"] != ENDED]
-    ended = [s for s in summaries if s["status"] == ENDED]
-    groups = []
-    for category in CATEGORIES:
-        items = [s for s in current if s["category"] == category]
-        if items or any(s["category"] == category for s in ended):
-            groups.append({"category": category, "items": items})
+    paging = paging_of(ds)
+    order = register_order(ds, lang)
+    complete = sum(len(g.ids) for g in order) <= paging.index_max
+    groups, ended, ended_group = [], [], None
+    for g in order:
+        ids = g.ids if complete else g.ids[: paging.per_group]
+        entry = {
+            "category": g.key,
+            "items": [service_summary(ds, ds.services[rid], lang) for rid in ids],
+            "count": len(g.ids),
+            "offset": g.offset,
+            "more": None if len(ids) == len(g.ids) else _group_path(g.key),
+        }
+        if g.key == ENDED_GROUP:
+            ended, ended_group = entry["items"], entry
+        else:
+            groups.append(entry)
+    regions = [
+        {"region": r, "count": n, "path": listing_path(REGION, r, 1)}
+        for r in REGIONS
+        if (n := len(region_ids(ds, lang, r)))
+    ]
     return {
         "groups": groups,
         "ended": ended,
+        "ended_group": ended_group,
+        "paged": not complete,
+        "page_size": paging.page_size,
+        "regions": regions,
         "help": listing_help(ds, lang, "?status=ended#ended" if ended else None),
-        "total": len(current),
+        "total": sum(g["count"] for g in groups),
         "facets": facets(ds, lang),
         "exports": EXPORTS,
         "head_links": [

@@ -77,6 +77,15 @@ def status_page(ctx: RenderContext) -> dict[str, Any]:
             "pages_outdated": pages_outdated,
             "fields_missing": [field_row(g) for g in report.select("fields", "missing")],
             "fields_outdated": [field_row(g) for g in report.select("fields", "outdated")],
+            "strings_missing": [
+                {
+                    "key": key,
+                    "langs": _langs((g.lang,), lang),
+                    "where": f"{g.file}:{g.line}" if g.line else g.file,
+                }
+                for g in report.strings
+                for key in g.keys
+            ],
             "reviews": [
                 {
                     "where": f"{r.file}:{r.line}",

@@ -6,7 +6,7 @@
  *
  * One plain ES2017 file, no build step. In the browser it fills every element with a
  * data-ici-hours attribute (JSON schedules from ici.views.contacts.hours_data), using the
- * texts in <script id="ici-hours-strings"> (data/strings.yaml and Babel weekday names) and
+ * texts in <script id="ici-hours-strings"> (data/strings/<lang>.yaml and Babel weekday names) and
  * the days off it gives for the years around the build (ici.holiday_days).
  * Under node it exports the pure functions for tests/js/opening-hours.test.js.
  */

@@ -4,10 +4,13 @@
  * elements or style attributes; their CSS is a file), but the Component UI adds 175 KB of
  * script and 42 KB of CSS to the first search (this file is ~13 KB), and this interface
  * stems Latvian queries before searching (lv-stem.js), merges the query variants, and
- * takes every word (kinds, filter names) from data/strings.yaml.
- * Pagefind (pagefind.js, its worker and WebAssembly, the language's index) is imported on
- * the first focus of the box, so readers who never search download none of it. Pagefind
- * picks the index of the page's <html lang>.
+ * takes every word (kinds, filter names) from data/strings/<lang>.yaml.
+ * Pagefind (pagefind.js, its worker and WebAssembly, the language's index) and the
+ * language's synonyms and place names (search/terms.json) are fetched on the first focus
+ * of the box, so readers who never search download none of it. Pagefind picks the index
+ * of the page's <html lang>. search-plan.js turns a query into searches (synonyms, a
+ * place narrowing to its region, partial matches); the filter index (facet counts) is
+ * loaded only when the reader opens the filters.
  *
  * Markup: overrides/ici/search_box.html. Words: the JSON block #ici-search-strings.
  * Without JavaScript, WebAssembly or this script the box stays hidden and the browse links
@@ -18,7 +21,8 @@
 
   var root = document.querySelector("[data-ici-search]");
   var stemmer = window.IciLvStem;
-  if (!root || !stemmer || typeof WebAssembly !== "object" || !window.fetch || !window.URL) {
+  var planner = window.IciSearchPlan;
+  if (!root || !stemmer || !planner || !window.IciSearchEngine || typeof WebAssembly !== "object" || !window.fetch || !window.URL) {
     return;
   }
 
@@ -36,99 +40,27 @@
   var filterBox = panel.querySelector("[data-ici-search-filters]");
   var list = panel.querySelector("[data-ici-search-results]");
   var more = panel.querySelector("[data-ici-search-more]");
+  var toggle = panel.querySelector("[data-ici-search-filter-toggle]");
+  var help = panel.querySelector("[data-ici-search-help]");
+  var unmatchedLine = panel.querySelector("[data-ici-search-unmatched]");
+  var termsUrl = new URL(root.getAttribute("data-terms"), document.baseURI).href;
   var lang = (document.documentElement.getAttribute("lang") || "lv").slice(0, 2);
   var bundleUrl = new URL(root.getAttribute("data-pagefind"), document.baseURI).href;
 
-  var loading = null;
+  var engine = window.IciSearchEngine.create({
+    bundleUrl: bundleUrl, termsUrl: termsUrl, lang: lang, stemmer: stemmer, planner: planner
+  });
+  var find = engine.find;
   var timer = 0;
   var seq = 0;
-  var current = { query: "", filters: {}, sort: "", hits: [], facets: {}, shown: 0, sortable: false };
+  var current = {
+    query: "", filters: {}, sort: "", hits: [], facets: {}, shown: 0, sortable: false, open: false
+  };
 
   function word(key, vars) {
     var text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : "";
     return text.replace(/\{(\w+)\}/g, function (all, name) {
       return vars && name in vars ? String(vars[name]) : all;
-    });
-  }
-
-  /** Pagefind, imported once (a failed import is retried on the next search). */
-  function pagefind() {
-    if (!loading) {
-      loading = import(bundleUrl)
-        .then(function (pf) {
-          return pf.options({ excerptLength: 24 }).then(function () {
-            return pf.init();
-          }).then(function () {
-            // load the (small) filter index: without it results carry no filter counts
-            return pf.filters();
-          }).then(function () {
-            return pf;
-          });
-        })
-        .catch(function (err) {
-          loading = null;
-          throw err;
-        });
-    }
-    return loading;
-  }
-
-  /**
-   * Search as the box does: each query variant (stemmed words first, see lv-stem.js) in
-   * turn, results merged without duplicates until a page of results is full. Returns the
-   * Pagefind results (with .data() to load each one), the filter counts and the variants.
-   */
-  async function find(query, options) {
-    var opts = options || {};
-    var pf = await pagefind();
-    var variants = stemmer.queryVariants(query, lang);
-    if (opts.sort && opts.sort.date) {
-      variants = variants.slice(0, 1); // one ordered list; merged lists would not be sorted
-    }
-    var seen = new Set();
-    var hits = [];
-    var facets = null;
-    for (var i = 0; i < variants.length && hits.length < PAGE_SIZE; i++) {
-      var found = await pf.search(variants[i], { filters: opts.filters || {}, sort: opts.sort || {} });
-      if (!found) {
-        continue;
-      }
-      if (!facets) {
-        // counts for the query without filters: every value the reader can switch to
-        facets = found.totalFilters || found.filters || {};
-      }
-      found.results.forEach(function (hit) {
-        if (!seen.has(hit.id)) {
-          seen.add(hit.id);
-          hits.push(hit);
-        }
-      });
-    }
-    return { variants: variants, hits: hits, facets: facets || {} };
-  }
-
-  function decodeEntities(text) {
-    var named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-    return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, function (all, name) {
-      if (name.charAt(0) === "#") {
-        var code = name.charAt(1) === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all;
-      }
-      return named[name];
-    });
-  }
-
-  /** The excerpt as text nodes with <mark> elements: Pagefind's HTML is never parsed. */
-  function appendExcerpt(parent, excerpt) {
-    var target = parent;
-    String(excerpt || "").split(/(<mark>|<\/mark>)/).forEach(function (part) {
-      if (part === "<mark>") {
-        target = parent.appendChild(document.createElement("mark"));
-      } else if (part === "</mark>") {
-        target = parent;
-      } else if (part) {
-        target.appendChild(document.createTextNode(decodeEntities(part)));
-      }
     });
   }
 
@@ -147,7 +79,7 @@
     return /^(\/|https?:\/\/)/.test(url || "") ? url : "#";
   }
 
-  function renderHit(data) {
+  function renderHit(data, hit) {
     var item = el("li", "ici-search__hit");
     var link = el("a", "ici-search__link");
     link.href = safeUrl(data.url);
@@ -164,8 +96,19 @@
     if (meta.ended) {
       link.appendChild(el("span", "ici-search__ended", meta.ended));
     }
+    // an event or course is past or coming by the reader's clock, never by indexed text
+    var end = Date.parse(meta.end || "");
+    if ((meta.kind === "event" || meta.kind === "course") && !isNaN(end)) {
+      var past = end <= Date.now();
+      var when = el("span", "ici-search__when", word(meta.kind + (past ? "_past" : "_upcoming")));
+      when.setAttribute("data-ici-when", past ? "past" : "upcoming");
+      link.appendChild(when);
+    }
+    if (hit.partial) {
+      link.appendChild(el("span", "ici-search__partial", word("partial_missing", { words: hit.missing.join(", ") })));
+    }
     var excerpt = el("span", "ici-search__excerpt");
-    appendExcerpt(excerpt, data.excerpt);
+    window.IciSearchEngine.appendExcerpt(excerpt, data.excerpt);
     link.appendChild(excerpt);
     item.appendChild(link);
     return item;
@@ -262,17 +205,27 @@
       return data.meta && data.meta.date;
     });
     if (from === 0) {
-      renderFilters();
+      toggle.hidden = !current.hits.length && !Object.keys(current.filters).length;
+      filterBox.hidden = !current.open;
+      if (current.open) {
+        renderFilters();
+      }
     }
     var first = null;
-    // by relevance, an ended service never comes before a current result of the same page
-    var ordered = current.sort ? datas : datas.filter(function (data) {
-      return !(data.meta && data.meta.ended);
-    }).concat(datas.filter(function (data) {
-      return Boolean(data.meta && data.meta.ended);
-    }));
-    ordered.forEach(function (data) {
-      var item = renderHit(data);
+    // by relevance, an ended service never comes before a current result of the same
+    // page, and a partial result never before a full one of the same kind
+    var pairs = datas.map(function (data, i) {
+      return { data: data, hit: slice[i], rank: i };
+    });
+    if (!current.sort) {
+      pairs.sort(function (a, b) {
+        var ea = Boolean(a.data.meta && a.data.meta.ended);
+        var eb = Boolean(b.data.meta && b.data.meta.ended);
+        return (ea - eb) || (a.hit.partial - b.hit.partial) || (a.rank - b.rank);
+      });
+    }
+    pairs.forEach(function (pair) {
+      var item = renderHit(pair.data, pair.hit);
       first = first || item;
       list.appendChild(item);
     });
@@ -287,6 +240,17 @@
 
   function close() {
     panel.hidden = true;
+  }
+
+  /** The status line: the count, or that only pages with most of the words were found. */
+  function statusText(query, hits) {
+    if (!hits.length) {
+      return word("no_results", { query: query });
+    }
+    var partial = hits.every(function (h) {
+      return h.partial;
+    });
+    return word(partial ? "results_partial" : "results_for", { query: query, count: hits.length });
   }
 
   // Filters and sort stay as chosen while the query changes ("tulks" narrowed to Latgale
@@ -322,15 +286,28 @@
     current.facets = result.facets;
     current.shown = Math.min(PAGE_SIZE, result.hits.length);
     list.textContent = "";
-    status.textContent = result.hits.length
-      ? word("results_for", { query: query, count: result.hits.length })
-      : word("no_results", { query: query });
-    if (!result.hits.length) {
-      browse.hidden = false;
-    } else {
-      browse.hidden = true;
-    }
+    status.textContent = statusText(query, result.hits);
+    // nothing found: the words that found nothing, the information line (while one is
+    // current), the register and the guide (overrides/ici/search_box.html)
+    help.hidden = result.hits.length > 0;
+    unmatchedLine.hidden = !result.unmatched.length;
+    unmatchedLine.textContent = word("unmatched", { words: result.unmatched.join(", ") });
     await renderHits(0);
+  }
+
+  /** Open or close the filters; opening loads the filter index and counts the results. */
+  async function setFiltersOpen(wanted) {
+    current.open = wanted;
+    toggle.setAttribute("aria-expanded", String(wanted));
+    if (wanted && !engine.facetsLoaded()) {
+      await engine.loadFacets();
+      await run();
+    } else {
+      filterBox.hidden = !wanted;
+      if (wanted) {
+        renderFilters();
+      }
+    }
   }
 
   function links() {
@@ -343,7 +320,7 @@
   root.classList.add("ici-search--ready");
 
   input.addEventListener("focus", function () {
-    pagefind().catch(function () {}); // start loading while the reader types
+    engine.warm(); // start loading while the reader types
     if (current.query && input.value.trim() === current.query) {
       open();
     }
@@ -361,6 +338,9 @@
         all[0].focus();
       }
     });
+  });
+  toggle.addEventListener("click", function () {
+    setFiltersOpen(!current.open).catch(function () {});
   });
   more.addEventListener("click", function () {
     var from = current.shown;

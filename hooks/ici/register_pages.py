@@ -1,0 +1,195 @@
+"""The register at national scale: a bounded index, listing pages and per-facet data.
+
+The register index shows the topics and the first services of each; every topic, every
+region and the ended services get listing pages of a bounded size, paged
+(``register/topic/<category>/``, ``register/topic/<category>/2/``, ``register/region/<r>/``,
+``register/ended/``), reached by plain links. With JavaScript the index filters the whole
+register from compact per-facet files (``register/facets/<facet>.json``): one bitset per
+option over the services in the register's order (topics in display order, each by name,
+then the ended ones), so a reader's filters load a few kilobytes, not every service.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .context import RenderContext
+from .dataset import Dataset
+from .lifecycle import ENDED, status_of
+from .register import FACETS, item_attributes
+from .text import LANGS, plain
+from .vocab import CATEGORIES
+
+# site paths below the language root; service ids never contain "/" so these cannot clash
+TOPIC, REGION, ENDED_GROUP = "topic", "region", "ended"
+RESERVED_IDS = frozenset({TOPIC, REGION, ENDED_GROUP, "facets"})
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How much one page holds: the index lists every service while the register has at
+    most ``index_max``; above that, the first ``per_group`` of each topic. A listing page
+    holds ``page_size`` services."""
+
+    index_max: int = 120
+    per_group: int = 6
+    page_size: int = 50
+
+    @classmethod
+    def from_extra(cls, extra: dict[str, Any] | None) -> Paging:
+        """From ``extra: ici_register:`` in mkdocs.yml (tests use small sizes)."""
+        given = dict((extra or {}).get("ici_register") or {})
+        known = {k: int(v) for k, v in given.items() if k in cls.__dataclass_fields__}
+        if any(v < 1 for v in known.values()) or known.keys() != given.keys():
+            expected = "positive index_max, per_group and page_size"
+            raise ValueError(f"extra.ici_register: expected {expected}, got {given!r}")
+        return cls(**known)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One topic (or the ended services): its services in order and where they start in
+    the register's order."""
+
+    key: str  # a category code, or "ended"
+    ids: tuple[str, ...]
+    offset: int
+
+
+PAGING_KEY = "register_paging"
+
+
+def paging_of(ds: Dataset) -> Paging:
+    """The build's paging (set by the adapter from mkdocs.yml), else the defaults."""
+    return ds.derived.get(PAGING_KEY) or Paging()
+
+
+def register_order(ds: Dataset, lang: str) -> list[Group]:
+    """Every topic with current services (or ended ones), then the ended group, by name.
+
+    Cached per language build; only ids are kept, so it stays small at any size.
+    """
+    key = ("register_order", lang)
+    if key not in ds.derived:
+        names = {rid: plain(rec["name"], lang).casefold() for rid, rec in ds.services.items()}
+        by_key: dict[str, list[str]] = {}
+        for rid, rec in ds.services.items():
+            group = ENDED_GROUP if status_of(rec) == ENDED else rec["category"]
+            by_key.setdefault(group, []).append(rid)
+        groups, offset = [], 0
+        for code in [*CATEGORIES, ENDED_GROUP]:
+            ids = tuple(sorted(by_key.get(code, []), key=lambda r: (names[r], r)))
+            has_ended = any(ds.services[r]["category"] == code for r in by_key.get(ENDED_GROUP, []))
+            if ids or has_ended:
+                groups.append(Group(code, ids, offset))
+                offset += len(ids)
+        ds.derived[key] = groups
+    return ds.derived[key]
+
+
+def region_ids(ds: Dataset, lang: str, region: str) -> list[str]:
+    """The current services of a region, in the register's order."""
+    return [
+        rid
+        for g in register_order(ds, lang)
+        if g.key != ENDED_GROUP
+        for rid in g.ids
+        if region in ds.services[rid]["service_areas"]
+    ]
+
+
+def page_count(total: int, paging: Paging) -> int:
+    """Listing pages for ``total`` services (one even when empty)."""
+    return max(1, -(-total // paging.page_size))
+
+
+def listing_path(kind: str, value: str | None, page: int) -> str:
+    """Site path of a listing page: ``register/topic/work/``, ``register/ended/2/``."""
+    parts = ["register", kind, *([value] if value else []), *([str(page)] if page > 1 else [])]
+    return "/".join(parts) + "/"
+
+
+@dataclass(frozen=True)
+class ListingSpec:
+    """One listing page to generate (the same in every language)."""
+
+    kind: str  # TOPIC, REGION or ENDED_GROUP
+    value: str | None  # the category or region code
+    page: int  # from 1
+    pages: int
+
+    @property
+    def path(self) -> str:
+        return listing_path(self.kind, self.value, self.page)
+
+    def stub(self, title: str) -> str:
+        """Front matter only: the register template renders the page."""
+        meta = {
+            "template": "ici/register.html",
+            "title": title,
+            "search_exclude": True,  # the services' own pages are indexed
+            "ici_register_page": [self.kind, self.value, self.page],
+        }
+        lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def listing_specs(ds: Dataset, paging: Paging, regions: tuple[str, ...]) -> Iterator[ListingSpec]:
+    """Every listing page: topics, regions, ended services (page counts from the data)."""
+    lang = LANGS[0]  # membership, hence page counts, is the same in every language
+    for g in register_order(ds, lang):
+        if not g.ids:  # a topic whose services have all ended: its help is on the index
+            continue
+        kind, value = (ENDED_GROUP, None) if g.key == ENDED_GROUP else (TOPIC, g.key)
+        pages = page_count(len(g.ids), paging)
+        for page in range(1, pages + 1):
+            yield ListingSpec(kind, value, page, pages)
+    for region in regions:
+        pages = page_count(len(region_ids(ds, lang, region)), paging)
+        for page in range(1, pages + 1):
+            yield ListingSpec(REGION, region, page, pages)
+
+
+def listing_ids(ds: Dataset, lang: str, spec: ListingSpec, paging: Paging) -> list[str]:
+    """The services on one listing page, in order."""
+    if spec.kind == REGION:
+        ids: list[str] | tuple[str, ...] = region_ids(ds, lang, spec.value or "")
+    else:
+        key = ENDED_GROUP if spec.kind == ENDED_GROUP else spec.value
+        ids = next((g.ids for g in register_order(ds, lang) if g.key == key), ())
+    start = (spec.page - 1) * paging.page_size
+    return list(ids[start : start + paging.page_size])
+
+
+def _bitset(flags: list[bool]) -> str:
+    data = bytearray((len(flags) + 7) // 8)
+    for i, on in enumerate(flags):
+        if on:
+            data[i >> 3] |= 1 << (i & 7)
+    return base64.b64encode(bytes(data)).decode("ascii")
+
+
+def facet_files(ctx: RenderContext) -> dict[str, bytes]:
+    """``register/facets/<facet>.json``: ``{"n": services, "values": {value: bitset}}``.
+
+    Bit ``i`` (byte ``i // 8``, bit ``i % 8``, base64) is the ``i``-th service in the
+    register's order; a facet's values are those any of its attributes hold.
+    """
+    ds, lang = ctx.dataset, ctx.lang
+    order = [rid for g in register_order(ds, lang) for rid in g.ids]
+    attrs = [item_attributes(ds, ds.services[rid]) for rid in order]
+    out: dict[str, bytes] = {}
+    for facet, names in FACETS.items():
+        values = sorted({v for a in attrs for name in names for v in a[name]})
+        doc = {
+            "n": len(order),
+            "values": {
+                v: _bitset([any(v in a[name] for name in names) for a in attrs]) for v in values
+            },
+        }
+        out[f"register/facets/{facet}.json"] = json.dumps(doc, separators=(",", ":")).encode()
+    return out
