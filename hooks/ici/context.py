@@ -31,5 +31,6 @@ class RenderContext:
         return self.dataset.built_at
 
     def text(self, key: str) -> str:
-        """The interface string ``key`` in this context's language."""
+        """The interface string ``key`` in this context's language (in Latvian where the
+        language's strings file lacks it, as ``ici.ui.Strings`` gives it)."""
         return self.strings.get(key, self.lang)
