@@ -119,6 +119,7 @@ UNTRANSLATED = (
     "docs/ru/news/ici-figures-20-months.md",
     "docs/en/guide/work.md",
     "docs/en/contacts/index.md",
+    "docs/uk/guide/work.md",
 )
 
 

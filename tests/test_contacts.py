@@ -113,7 +113,12 @@ def test_skype_link_and_city_only_address(site: Built) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_hours_are_written_with_babel_weekday_names(hours_site: Built, lang: str) -> None:
     rows = hours_site.html(f"{LANGS[lang]}contacts/riga/index.html").css(".ici-hours-table tr")
-    days = {"lv": "pirmdiena–piektdiena", "ru": "понедельник–пятница", "en": "Monday–Friday"}
+    days = {
+        "lv": "pirmdiena–piektdiena",
+        "ru": "понедельник–пятница",
+        "en": "Monday–Friday",
+        "uk": "понеділок–пʼятниця",
+    }
     assert [(r.css_first("th").text(), r.css_first("td").text()) for r in rows] == [
         (days[lang], "09:00–17:00")
     ]
@@ -237,7 +242,7 @@ def test_badge_gets_the_schedules_and_the_strings(hours_site: Built, lang: str) 
     assert strings["messages"] == {
         key: section[f"badge_{key}"][lang] for key in ("open", "opens_today", "opens", "holiday")
     }
-    monday = {"lv": "pirmdiena", "ru": "понедельник", "en": "Monday"}[lang]
+    monday = {"lv": "pirmdiena", "ru": "понедельник", "en": "Monday", "uk": "понеділок"}[lang]
     assert strings["days"]["MO"] == monday
     script = doc.css_first('script[src$="assets/javascripts/opening-hours.js"]')
     page_dir = site.site / f"{LANGS[lang]}contacts/riga"

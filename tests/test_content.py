@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from conftest import UNTRANSLATED
 from ici.chart_svg import BAR_AREA
 from ici.dataset import load_dataset
-from ici.fmt import e164, format_count
+from ici.fmt import babel_locale, e164, format_count
 from ici.links import _LINK, SCHEMES
 from ici.pages import record_path
 from langs import OTHER_LANGS, PREFIX
@@ -22,7 +22,6 @@ from sitebuild import ROOT, Built, build_copy
 pytestmark = pytest.mark.real_content
 
 LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
-BABEL = {"lv": "lv", "ru": "ru", "en": "en_GB"}
 DOCS = ROOT / "docs"
 GUIDE = sorted(p.stem for p in (DOCS / "lv" / "guide").glob("*.md"))
 TOPICS = [name for name in GUIDE if name != "index"]
@@ -198,7 +197,7 @@ def test_chart_svg_is_accessible_and_its_numbers_equal_the_data(site: Built, lan
         values = [r["value"] for r in part["rows"]]
         assert [int(g.attributes["data-value"]) for g in bars] == values
         shown = [g.css_first(".ici-bar-value").text() for g in bars]
-        assert [int(parse_decimal(s, BABEL[lang])) for s in shown] == values
+        assert [int(parse_decimal(s, babel_locale(lang))) for s in shown] == values
         widths = [float(g.css_first("rect").attributes["width"]) for g in bars]
         for width, value in zip(widths, values, strict=True):
             assert width == pytest.approx(BAR_AREA * value / max(values), abs=0.05)
@@ -262,6 +261,7 @@ NAV_LABELS = {
     "lv": ["Ceļvedis", "Jaunumi", "Par ICI"],
     "ru": ["Путеводитель", "Новости", "Об ICI"],
     "en": ["Guide", "News", "About ICI"],
+    "uk": ["Путівник", "Новини", "Про ICI"],
 }
 
 

@@ -35,6 +35,7 @@ NOTICE = {
     "lv": "Šis pakalpojums ir beidzies (2020. g. jūnijs). Informācija ir saglabāta uzziņai.",
     "ru": "Эта услуга завершена (июнь 2020\u202fг.). Информация сохранена для справки.",
     "en": "This service has ended (June 2020). The information is kept for reference.",
+    "uk": "Цю послугу припинено (червень 2020\u202fр.). Інформацію збережено для довідки.",
 }
 
 

@@ -65,7 +65,7 @@ def test_merge_joins_languages_and_refuses_a_language_twice(tmp_path: Path) -> N
     merge_bundle(_bundle(tmp_path / "lv", "lv"), bundle)
     merge_bundle(_bundle(tmp_path / "ru", "ru"), bundle)
     entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
-    assert sorted(entry["languages"]) == ["lv", "ru"]
+    assert sorted(entry["languages"]) == ["lv", "ru"]  # langs: data
     assert sorted(_files(bundle)) == [
         "index/lv_1.pf_index",
         "index/ru_1.pf_index",

@@ -20,11 +20,17 @@ from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, build_copy, copy_pr
 pytestmark = pytest.mark.real_content
 
 LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
-LABEL = {"lv": ("Avots", "Avoti"), "ru": ("Источник", "Источники"), "en": ("Source", "Sources")}
+LABEL = {
+    "lv": ("Avots", "Avoti"),
+    "ru": ("Источник", "Источники"),
+    "en": ("Source", "Sources"),
+    "uk": ("Джерело", "Джерела"),
+}
 NOTICE = {
     "lv": "Informācijas datums: {date}. Lūdzu, piezvaniet, lai to pārbaudītu.",
     "ru": "Дата информации: {date}; пожалуйста, позвоните, чтобы её проверить.",
     "en": "Information as of {date}. Please call to confirm.",
+    "uk": "Дата інформації: {date}; будь ласка, зателефонуйте, щоб її перевірити.",
 }
 DS = load_dataset(ROOT)
 RECORD_PAGES = {

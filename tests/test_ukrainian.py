@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
+from conftest import UNTRANSLATED
 from ici.languages import LANGS, configured
 from ici.ui import load_strings
 from pagefind_index import entry
@@ -121,12 +122,15 @@ def test_the_sitemap_lists_ukrainian_pages_with_alternates(site: Built) -> None:
     assert f"{SITE_URL}uk/status/" not in urls  # noindex, as in every language
 
 
-def test_pagefind_has_a_ukrainian_index_of_ukrainian_pages(site: Built) -> None:
+def test_pagefind_has_a_ukrainian_index_of_ukrainian_pages(
+    site: Built, untranslated: Built
+) -> None:
     languages = entry(site.site)["languages"]
     assert "uk" in languages and languages["uk"]["page_count"] > 20
     # a translated page is indexed in uk, a Latvian fallback under /uk/ is not
     assert site.html("uk/guide/work/index.html").css_first("[data-pagefind-body]") is not None
-    fallback = site.html("uk/guide/business/index.html")
+    assert "docs/uk/guide/work.md" in UNTRANSLATED
+    fallback = untranslated.html("uk/guide/work/index.html")
     assert fallback.css_first("[data-pagefind-body]") is None
     notice = load_strings(ROOT).get("common.page_not_translated", "uk")
     assert notice in fallback.text()

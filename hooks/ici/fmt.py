@@ -47,18 +47,19 @@ _BABEL_LOCALE = {"en": "en_GB"}
 
 
 @cache
-def _locale(lang: str) -> Locale:
+def babel_locale(lang: str) -> Locale:
+    """The Babel locale that formats dates and numbers for a site language."""
     return Locale.parse(_BABEL_LOCALE.get(lang, lang))
 
 
 def weekday_name(day: str, lang: str, width: str = "wide") -> str:
     """Weekday name in the reader's language (Babel), e.g. ``pirmdiena``."""
-    return _locale(lang).days["format"][width][WEEKDAYS.index(day)]
+    return babel_locale(lang).days["format"][width][WEEKDAYS.index(day)]
 
 
 def language_name(code: str, lang: str) -> str:
     """Name of language ``code`` written in ``lang`` (Babel), e.g. ``krievu`` for ru in lv."""
-    names = _locale(lang).languages
+    names = babel_locale(lang).languages
     return names.get(_BABEL_LANGUAGE.get(code, code)) or names.get(code) or code
 
 
@@ -96,8 +97,10 @@ def clock(hhmm: str, lang: str) -> str:
     """A data time ``HH:MM`` in the language's short 24-hour form (Babel), e.g. ``09:00``."""
     hour, minute = (int(part) for part in hhmm.split(":"))
     if hour == 24:  # end of day: a valid closing time that datetime.time cannot hold
-        return _babel_time(time(0, minute), "short", locale=_locale(lang)).replace("00", "24", 1)
-    return _babel_time(time(hour, minute), "short", locale=_locale(lang))
+        return _babel_time(time(0, minute), "short", locale=babel_locale(lang)).replace(
+            "00", "24", 1
+        )
+    return _babel_time(time(hour, minute), "short", locale=babel_locale(lang))
 
 
 def hours_rows(schedules: list[dict[str, Any]] | None, lang: str) -> list[dict[str, str]]:
@@ -113,7 +116,7 @@ def hours_rows(schedules: list[dict[str, Any]] | None, lang: str) -> list[dict[s
 
 def country_name(code: str, lang: str) -> str:
     """Name of country ``code`` (ISO 3166) in ``lang`` (Babel), e.g. ``Latvija`` for LV in lv."""
-    return _locale(lang).territories.get(code, code)
+    return babel_locale(lang).territories.get(code, code)
 
 
 @cache
@@ -121,19 +124,19 @@ def format_day(value: str | date, lang: str) -> str:
     """A date in the language's long form, e.g. ``2026. gada 23. novembris``."""
     if isinstance(value, str):
         value = datetime.strptime(value[:10], "%Y-%m-%d").date()
-    return _babel_date(value, format="long", locale=_locale(lang))
+    return _babel_date(value, format="long", locale=babel_locale(lang))
 
 
 def format_count(value: int, lang: str) -> str:
     """A whole number as the language writes it: ``2 514`` (lv, ru) or ``2,514`` (en)."""
-    return format_decimal(value, locale=_locale(lang))
+    return format_decimal(value, locale=babel_locale(lang))
 
 
 def format_month(value: date, lang: str) -> str:
     """Month and year, e.g. ``January 2018``, for dates whose day is not known."""
-    return format_skeleton("yMMMM", value, locale=_locale(lang))
+    return format_skeleton("yMMMM", value, locale=babel_locale(lang))
 
 
 def format_year(value: date, lang: str) -> str:
     """The year as the language writes it alone, e.g. ``2009. g.`` in Latvian."""
-    return format_skeleton("y", value, locale=_locale(lang))
+    return format_skeleton("y", value, locale=babel_locale(lang))

@@ -81,6 +81,11 @@ def configured(root: FsPath = PROJECT_ROOT) -> tuple[Language, ...]:
         return configured(PROJECT_ROOT)
     with path.open(encoding="utf-8") as fh:
         config = yaml.load(fh, Loader=_ConfigLoader)
+    parent = config.get("INHERIT") if isinstance(config, dict) else None
+    if isinstance(parent, str) and "plugins" not in config:
+        # MkDocs' configuration inheritance: the plugins, and so the languages, come from
+        # the parent file (a test fixture or a demo site that extends the project's)
+        return configured((path.parent / parent).resolve().parent)
     return parse_languages(config, path.name)
 
 
