@@ -7,6 +7,8 @@ collapses, are reported as problems.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -38,6 +40,41 @@ if hasattr(yaml, "CSafeLoader"):
         """CSafeLoader that leaves timestamps as strings."""
 
     _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+# ``make check`` reads each data file up to four times (the data, the demonstration
+# dataset that shares it, the translation status, the wording warnings): inside
+# ``shared_parses()`` a text is composed once and its nodes are reused (read-only)
+_shared: dict[str, tuple[Node | None, Any]] | None = None
+
+
+@contextmanager
+def shared_parses() -> Iterator[None]:
+    """Compose each distinct YAML text once inside the block (nodes are shared, read-only)."""
+    global _shared
+    outer = _shared
+    if outer is None:
+        _shared = {}
+    try:
+        yield
+    finally:
+        _shared = outer
+
+
+def compose_text(text: str) -> Node | None:
+    """The document node of ``text`` under the data files' limits; None when it cannot be
+    read (the data check reports why). Shared inside :func:`shared_parses`."""
+    try:
+        fast = _fast_parse(text)
+        if fast is not None:
+            return fast[0]
+        loader = _CLoader(text) if _CLoader is not None else _Loader(text)
+        try:
+            return compose(loader)
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, LimitError):
+        return None
 
 
 @dataclass
@@ -219,15 +256,20 @@ def _fast_parse(text: str) -> tuple[Node | None, Any] | None:
     Text with a character the pure-Python reader refuses goes to that reader too, for its
     message.
     """
+    if _shared is not None and text in _shared:
+        return _shared[text]
     if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
     loader = _CLoader(text)
     try:
-        return compose(loader), loader
+        parsed = compose(loader), loader
     except yaml.YAMLError:
         return None
     finally:
         loader.dispose()
+    if _shared is not None:
+        _shared[text] = parsed
+    return parsed
 
 
 def _to_source(
