@@ -7,11 +7,11 @@ collapses, are reported as problems.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -46,19 +46,34 @@ if hasattr(yaml, "CSafeLoader"):
 # dataset that shares it, the translation status, the wording warnings): inside
 # ``shared_parses()`` a text is composed once and its nodes are reused (read-only)
 _shared: dict[str, tuple[Node | None, Any]] | None = None
+_shared_results: dict[tuple[Any, ...], tuple[Node, Any]] | None = None
+T = TypeVar("T")
 
 
 @contextmanager
 def shared_parses() -> Iterator[None]:
     """Compose each distinct YAML text once inside the block (nodes are shared, read-only)."""
-    global _shared
-    outer = _shared
-    if outer is None:
-        _shared = {}
+    global _shared, _shared_results
+    outer = _shared, _shared_results
+    if outer[0] is None:
+        _shared, _shared_results = {}, {}
     try:
         yield
     finally:
-        _shared = outer
+        _shared, _shared_results = outer
+
+
+def shared_result(node: Node | None, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, once per shared ``node`` and ``key`` inside :func:`shared_parses`
+    (e.g. the schema problems of a data file both datasets read)."""
+    if _shared is None or node is None or _shared_results is None:
+        return compute()
+    held = _shared_results.get((id(node), *key))
+    if held is not None and held[0] is node:
+        return held[1]
+    value = compute()
+    _shared_results[(id(node), *key)] = (node, value)
+    return value
 
 
 def compose_text(text: str) -> Node | None:
