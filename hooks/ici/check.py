@@ -27,6 +27,7 @@ from .translation_text import report_lines
 from .ui import load_strings, string_warnings
 from .validate import validate
 from .views import LIST_VIEWS
+from .yamlsource import shared_parses
 
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
 
@@ -80,12 +81,14 @@ def _example_problems(root: FsPath) -> list[Problem]:
 def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
     """Print the translation status and every problem in ``root``; 0 when there is none."""
     started = time.perf_counter()
-    if status:
-        for line in report_lines(translation_report(root)):
-            print(line, file=out)
-        print(file=out)
-    problems = find_problems(root)
-    warnings = find_warnings(root)
+    # every data file is composed once for the status, both datasets and the warnings
+    with shared_parses():
+        if status:
+            for line in report_lines(translation_report(root)):
+                print(line, file=out)
+            print(file=out)
+        problems = find_problems(root)
+        warnings = find_warnings(root)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for level, problem in [("error", p) for p in problems] + [("warning", w) for w in warnings]:
         hint = hint_for(problem)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -20,7 +21,7 @@ from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .synonyms import SynonymGroup, load_synonyms
-from .yamlsource import Source, load_source
+from .yamlsource import Source, load_source, shared_result
 
 # data file name -> the top-level keys it holds (from the kinds of record, ici.kinds)
 DATA_FILES: dict[str, tuple[str, ...]] = data_files()
@@ -87,7 +88,14 @@ def read_sources(
             problems.extend(marker_problems(src, keys, in_examples=folder == EXAMPLES))
             if folder == EXAMPLES:
                 shift_dates(src, name, week_shift(built_at or build_time()))
-            problems.extend(schema_problems(src, name, _schema_dir(root)))
+            schema_dir = _schema_dir(root)
+            if folder == EXAMPLES:
+                problems.extend(schema_problems(src, name, schema_dir))
+            else:
+                # a data file the demonstration dataset reads too: validated once per check
+                key = ("schema", name, str(schema_dir))
+                check = partial(schema_problems, src, name, schema_dir)
+                problems.extend(shared_result(src.node, key, check))
     return sources, problems
 
 

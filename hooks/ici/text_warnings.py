@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path as FsPath
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .frontmatter import FRONT_MATTER
@@ -22,15 +21,13 @@ from .glossary import Glossary
 from .languages import DEFAULT_LANG, languages
 from .ordinals import doubtful_ordinals
 from .problems import Path, Problem, format_path
-from .yamlcompose import LimitError, compose
+from .yamlsource import compose_text
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # what is not prose in a Markdown line: inline code, link targets, bare web addresses
 _NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+")
 # front matter keys whose values readers see
 _SHOWN_KEYS = re.compile(r"^(title|description):")
-# libyaml's composer when PyYAML has it: the pure-Python one took most of the check's time
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _markdown_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -129,8 +126,8 @@ def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
         try:
             # the same limits as the data check (no aliases, bounded nesting): a hostile
             # file must not hang or crash the warnings either
-            node = compose(_LOADER(path.read_text(encoding="utf-8")))
-        except (yaml.YAMLError, UnicodeDecodeError, LimitError):
+            node = compose_text(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
             continue  # the data check reports it
         is_strings = path.parent.name == "strings"
         texts = _strings(node, path.stem) if is_strings else _texts(node, (), langs)

@@ -34,6 +34,7 @@ from .translation_model import (
 )
 from .translation_text import report_lines
 from .ui import Strings, load_strings
+from .yamlsource import compose_text
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
@@ -100,7 +101,9 @@ def _texts(node: Node, path: Path, langs: tuple[str, ...]) -> Iterator[_Text]:
 
 def _compose(fs_path: FsPath) -> Node | None:
     try:
-        return yaml.compose(fs_path.read_text(encoding="utf-8"), Loader=_Loader)
+        text = fs_path.read_text(encoding="utf-8")
+        # the data check's parse when it can (shared with it inside ``make check``)
+        return compose_text(text) or yaml.compose(text, Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None  # the check command reports broken files; nothing to count here
 

@@ -75,47 +75,61 @@ def compose(loader: Any) -> Node | None:
     root: Node | None = None
     # (collection node, pending mapping key or None)
     stack: list[list[Any]] = []
+    # one call per event of a 25 MB file: dispatch on the exact event type, bind what the
+    # loop looks up (the pure-Python loop is most of a large file's parse time)
+    get_event = loader.get_event
+    resolve = loader.resolve
+    str_tag = "tag:yaml.org,2002:str"
     while True:
-        event = loader.get_event()
-        if isinstance(event, DocumentStartEvent | StreamStartEvent):
-            continue
-        if isinstance(event, DocumentEndEvent):
-            break
-        if isinstance(event, MappingEndEvent | SequenceEndEvent):
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None:
+                _check(event)
+            tag = event.tag
+            if tag is None or tag == "!":
+                # a quoted scalar is a string: what the resolver answers for it
+                implicit = event.implicit
+                tag = (
+                    str_tag
+                    if not implicit[0] and implicit[1]
+                    else resolve(ScalarNode, event.value, implicit)
+                )
+            node: Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
             stack.pop()[0].end_mark = event.end_mark  # as PyYAML's composer sets it
             continue
-        _check(event)
-        node: Node
-        if isinstance(event, ScalarEvent):
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = loader.resolve(ScalarNode, event.value, event.implicit)
-            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        elif isinstance(event, SequenceStartEvent):
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = loader.resolve(SequenceNode, None, event.implicit)
-            node = SequenceNode(tag, [], event.start_mark, None, event.flow_style)
-        elif isinstance(event, MappingStartEvent):
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = loader.resolve(MappingNode, None, event.implicit)
-            node = MappingNode(tag, [], event.start_mark, None, event.flow_style)
-        else:  # pragma: no cover - the parser emits no other event here
-            raise LimitError(_line(event), f"expected YAML data, got {type(event).__name__}")
+        elif kind is DocumentStartEvent or kind is StreamStartEvent:
+            continue
+        elif kind is DocumentEndEvent:
+            break
+        else:
+            _check(event)
+            if isinstance(event, SequenceStartEvent):
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(SequenceNode, None, event.implicit)
+                node = SequenceNode(tag, [], event.start_mark, None, event.flow_style)
+            elif isinstance(event, MappingStartEvent):
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(MappingNode, None, event.implicit)
+                node = MappingNode(tag, [], event.start_mark, None, event.flow_style)
+            else:  # pragma: no cover - the parser emits no other event here
+                raise LimitError(_line(event), f"expected YAML data, got {type(event).__name__}")
         if not stack:
             root = node
         else:
             top = stack[-1]
             parent = top[0]
-            if isinstance(parent, SequenceNode):
+            if type(parent) is SequenceNode:
                 parent.value.append(node)
             elif top[1] is None:
                 top[1] = node
             else:
                 parent.value.append((top[1], node))
                 top[1] = None
-        if isinstance(node, SequenceNode | MappingNode):
+        if type(node) is not ScalarNode:
             stack.append([node, None])
             if len(stack) > MAX_DEPTH:
                 raise LimitError(

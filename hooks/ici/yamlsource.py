@@ -7,9 +7,11 @@ collapses, are reported as problems.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -38,6 +40,56 @@ if hasattr(yaml, "CSafeLoader"):
         """CSafeLoader that leaves timestamps as strings."""
 
     _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+# ``make check`` reads each data file up to four times (the data, the demonstration
+# dataset that shares it, the translation status, the wording warnings): inside
+# ``shared_parses()`` a text is composed once and its nodes are reused (read-only)
+_shared: dict[str, tuple[Node | None, Any]] | None = None
+_shared_results: dict[tuple[Any, ...], tuple[Node, Any]] | None = None
+T = TypeVar("T")
+
+
+@contextmanager
+def shared_parses() -> Iterator[None]:
+    """Compose each distinct YAML text once inside the block (nodes are shared, read-only)."""
+    global _shared, _shared_results
+    outer = _shared, _shared_results
+    if outer[0] is None:
+        _shared, _shared_results = {}, {}
+    try:
+        yield
+    finally:
+        _shared, _shared_results = outer
+
+
+def shared_result(node: Node | None, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, once per shared ``node`` and ``key`` inside :func:`shared_parses`
+    (e.g. the schema problems of a data file both datasets read)."""
+    if _shared is None or node is None or _shared_results is None:
+        return compute()
+    held = _shared_results.get((id(node), *key))
+    if held is not None and held[0] is node:
+        return held[1]
+    value = compute()
+    _shared_results[(id(node), *key)] = (node, value)
+    return value
+
+
+def compose_text(text: str) -> Node | None:
+    """The document node of ``text`` under the data files' limits; None when it cannot be
+    read (the data check reports why). Shared inside :func:`shared_parses`."""
+    try:
+        fast = _fast_parse(text)
+        if fast is not None:
+            return fast[0]
+        loader = _CLoader(text) if _CLoader is not None else _Loader(text)
+        try:
+            return compose(loader)
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, LimitError):
+        return None
 
 
 @dataclass
@@ -219,15 +271,20 @@ def _fast_parse(text: str) -> tuple[Node | None, Any] | None:
     Text with a character the pure-Python reader refuses goes to that reader too, for its
     message.
     """
+    if _shared is not None and text in _shared:
+        return _shared[text]
     if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
     loader = _CLoader(text)
     try:
-        return compose(loader), loader
+        parsed = compose(loader), loader
     except yaml.YAMLError:
         return None
     finally:
         loader.dispose()
+    if _shared is not None:
+        _shared[text] = parsed
+    return parsed
 
 
 def _to_source(
