@@ -20,7 +20,7 @@ from ici.check import run_check
 from ici.problems import DataError
 from ici.synonyms import load_synonyms
 from langkit import strings_by_section
-from langs import PREFIX
+from langs import LANGS, PREFIX
 from sitebuild import ROOT, Built, copy_project
 
 FOLDER = ROOT / "data" / "synonyms"
@@ -100,6 +100,14 @@ def test_repeated_variants_fail_with_their_line(tmp_path: Path) -> None:
 def test_a_file_not_named_by_its_language_fails(tmp_path: Path) -> None:
     assert _problems(tmp_path, "russian.yaml", "groups: []\n") == [
         "data/synonyms/russian.yaml: expected a file named <language code>.yaml, e.g. ru.yaml"
+    ]
+
+
+def test_a_file_of_a_language_the_site_does_not_build_fails(tmp_path: Path) -> None:
+    langs = ", ".join(LANGS)
+    assert _problems(tmp_path, "de.yaml", "groups: []\n") == [
+        f"data/synonyms/de.yaml: expected a file for a language of mkdocs.yml ({langs}), "
+        "got 'de' (add the language to mkdocs.yml or rename the file)"
     ]
 
 

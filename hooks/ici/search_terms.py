@@ -16,13 +16,13 @@ Written beside each language's pages and fetched by the search box on first use
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
+from .context import RenderContext
 from .dataset import Dataset
 from .synonyms import synonyms_json
+from .ui import Strings
 from .vocab import REGIONS
-
-Translate = Callable[[str, str], str]
 
 
 def town_regions(ds: Dataset) -> dict[str, str]:
@@ -39,12 +39,12 @@ def town_regions(ds: Dataset) -> dict[str, str]:
     return out
 
 
-def place_names(ds: Dataset, langs: Iterable[str], translate: Translate) -> list[dict[str, str]]:
+def place_names(ds: Dataset, langs: Iterable[str], strings: Strings) -> list[dict[str, str]]:
     """Every name of a town or region, in every language, with its region code."""
     names: set[tuple[str, str]] = set()
     for code in REGIONS:
         for lang in langs:
-            names.add((translate(f"regions.{code}", lang), code))
+            names.add((strings.get(f"regions.{code}", lang), code))
     for town, code in town_regions(ds).items():
         names.add((town, code))
         for name in ds.glossary.places.get(town, {}).values():
@@ -52,11 +52,13 @@ def place_names(ds: Dataset, langs: Iterable[str], translate: Translate) -> list
     return [{"name": n, "region": r} for n, r in sorted(names)]
 
 
-def search_terms(ds: Dataset, lang: str, langs: Iterable[str], translate: Translate) -> bytes:
-    """The JSON file of one language (sorted, so two builds write the same bytes)."""
+def search_terms(ctx: RenderContext, langs: Iterable[str]) -> bytes:
+    """The JSON file of ``ctx``'s language (sorted, so two builds write the same bytes);
+    ``langs``: the languages whose place names a query may use."""
+    ds = ctx.dataset
     data = {
-        "synonyms": synonyms_json(ds.synonyms.get(lang, [])),
-        "places": place_names(ds, list(langs), translate),
-        "regions": {code: translate(f"regions.{code}", lang) for code in REGIONS},
+        "synonyms": synonyms_json(ds.synonyms.get(ctx.lang, [])),
+        "places": place_names(ds, list(langs), ctx.strings),
+        "regions": {code: ctx.text(f"regions.{code}") for code in REGIONS},
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
+from .languages import languages
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .yamlsource import Source, load_source
@@ -89,20 +90,23 @@ def load_synonyms(root: FsPath) -> dict[str, list[SynonymGroup]]:
         return {}
     own = root / "schemas"
     schemas = own if (own / "synonyms.schema.json").is_file() else SCHEMA_DIR
+    langs = languages(root)
     out: dict[str, list[SynonymGroup]] = {}
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
         display = f"{FOLDER}/{path.name}"
         if not _LANG_FILE.match(path.name):
-            problems.append(
-                Problem(
-                    display,
-                    0,
-                    "",
-                    "expected a file named <language code>.yaml, e.g. ru.yaml",
-                    "synonyms.file",
-                )
+            message = "expected a file named <language code>.yaml, e.g. ru.yaml"
+        elif path.stem not in langs:
+            # as with the strings files: a language mkdocs.yml does not list never searches
+            message = (
+                f"expected a file for a language of mkdocs.yml ({', '.join(langs)}), "
+                f"got {path.stem!r} (add the language to mkdocs.yml or rename the file)"
             )
+        else:
+            message = ""
+        if message:
+            problems.append(Problem(display, 0, "", message, "synonyms.file"))
             continue
         src, found = load_source(path, display, ("groups",))
         if src.data is not None and not found:

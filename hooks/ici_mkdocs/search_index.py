@@ -68,11 +68,9 @@ def write_terms(config: MkDocsConfig) -> None:
     """Write ``search/terms.json`` of the language just built (see ``site_files``)."""
     plugin = i18n(config)
     lang = plugin.default_language if is_first_build(config) else current_lang(config)
-    strings = state().strings
-    content = search_terms(
-        state().dataset, lang, list(plugin.build_languages), lambda k, lg: strings.get(k, lg)
-    )
-    target = FsPath(config.site_dir) / lang_prefix(config, lang) / TERMS_FILE
+    prefix = lang_prefix(config, lang)
+    content = search_terms(state().context(lang, prefix), list(plugin.build_languages))
+    target = FsPath(config.site_dir) / prefix / TERMS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
 
