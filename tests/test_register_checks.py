@@ -31,3 +31,19 @@ def test_real_branches_lie_in_their_service_areas() -> None:
     for rec in ds.services.values():
         for bid in rec.get("branches", []):
             assert ds.branches[bid]["region"] in rec["service_areas"], rec["id"]
+
+
+def test_a_service_id_the_register_pages_use_fails_with_its_line(tmp_path: Path) -> None:
+    """``register/topic/`` and the like are listing pages: a service there would clash."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    services = tmp_path / "data" / "services.yaml"
+    text = services.read_text(encoding="utf-8")
+    line = text.splitlines().index("  - id: ici-legal-consultation") + 1
+    services.write_text(text.replace("id: ici-legal-consultation\n", "id: topic\n", 1), "utf-8")
+    with pytest.raises(DataError) as info:
+        load_dataset(tmp_path)
+    assert [str(p) for p in info.value.problems if p.code == "service.reserved_id"] == [
+        f"data/services.yaml:{line}: services[0].id: expected an id other than ended, facets, "
+        "region, topic (the register's listing pages use them), got 'topic'"
+    ]

@@ -153,6 +153,11 @@ _HINTS: list[tuple[tuple[str, ...], str]] = [
         "out of channels:",
     ),
     (
+        ("service.reserved_id",),
+        "give the service another id (the register's topic, region, ended and facets pages "
+        "use these names)",
+    ),
+    (
         ("service.branch_area",),
         "add the branch's region to service_areas:, or take the branch out of branches:",
     ),

@@ -22,11 +22,11 @@ from .dataset import Dataset
 from .lifecycle import ENDED, status_of
 from .register import FACETS, item_attributes
 from .text import LANGS, plain
-from .vocab import CATEGORIES
+from .vocab import CATEGORIES, REGISTER_FOLDERS
 
 # site paths below the language root; service ids never contain "/" so these cannot clash
 TOPIC, REGION, ENDED_GROUP = "topic", "region", "ended"
-RESERVED_IDS = frozenset({TOPIC, REGION, ENDED_GROUP, "facets"})
+RESERVED_IDS = REGISTER_FOLDERS
 
 
 @dataclass(frozen=True)

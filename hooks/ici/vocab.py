@@ -9,6 +9,9 @@ them from here.
 from __future__ import annotations
 
 REGIONS = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale")
+# the register's own folders beside the service pages (register/<id>/): listing pages by
+# topic, region and of the ended services, and the filters' per-facet files
+REGISTER_FOLDERS = frozenset({"topic", "region", "ended", "facets"})
 CATEGORIES = (
     "residence",
     "work",

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ici.pages import record_pages
-from ici.register_pages import PAGING_KEY, RESERVED_IDS, Paging, listing_specs
+from ici.register_pages import PAGING_KEY, Paging, listing_specs
 from ici.views.register_listing import listing_title
 from ici.vocab import REGIONS
 
@@ -76,12 +76,6 @@ def _add_register_listings(files: Files, config: MkDocsConfig) -> None:
         ds.derived[PAGING_KEY] = paging = Paging.from_extra(config.extra)
     except ValueError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
-    clash = sorted(RESERVED_IDS & ds.services.keys())
-    if clash:
-        raise PluginError(
-            f"data/services.yaml: services: id {clash[0]!r}: expected an id other than "
-            f"{', '.join(sorted(RESERVED_IDS))} (the register's listing pages use them)"
-        )
     strings = state().strings
     for spec in listing_specs(ds, paging, REGIONS):
         stubs = {

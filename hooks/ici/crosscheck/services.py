@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..problems import Problem
-from ..vocab import REGIONS
+from ..vocab import REGIONS, REGISTER_FOLDERS
 from ..yamlsource import Source
 from .records import is_id, records, strings
 
@@ -27,6 +27,13 @@ def service_problems(sources: dict[str, Source]) -> Iterator[Problem]:
     branches = {r["id"]: r for _, r in records(sources["contacts"], "branches") if is_id(r)}
     orgs = {r["id"]: r for _, r in records(svc, "organizations") if is_id(r)}
     for path, rec in records(svc, "services"):
+        if rec.get("id") in REGISTER_FOLDERS:
+            yield svc.problem(
+                (*path, "id"),
+                f"expected an id other than {', '.join(sorted(REGISTER_FOLDERS))} (the "
+                f"register's listing pages use them), got {rec['id']!r}",
+                "service.reserved_id",
+            )
         ids = strings(rec.get("branches"))
         own = [branches[b] for _, b in ids if b in branches]
         for i, channel in strings(rec.get("channels")):
