@@ -18,6 +18,7 @@ from ici.problems import Problem
 from ici.ui import Strings
 from ici.validate import validate
 from ici.views import LIST_VIEWS
+from ici.views.status import report_for
 
 from .forked import ForkedJob
 
@@ -92,6 +93,9 @@ def load(config: MkDocsConfig) -> SiteState:
         if found.problems or found.dataset is None or found.strings is None:
             raise PluginError(with_hints(found.problems))
         _state = SiteState(root, found.dataset, found.strings, demo=demo)
+        # the status page's report is the last reader of the data files' YAML nodes:
+        # made now, the nodes go before the pages (a national register's are ~400 MiB)
+        report_for(found.dataset)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).
         gc.freeze()
