@@ -62,8 +62,28 @@ def test_place_names_follow_the_pages_language() -> None:
     assert GLOSSARY.place("Balvi", "ru") == "Balvi"  # no term: the Latvian name
 
 
+def test_a_place_keeps_its_irregular_forms_of_every_language() -> None:
+    glossary = build_glossary(
+        {
+            "terms": [
+                {
+                    "id": "riga",
+                    "kind": "place",
+                    "lv": {"preferred": "Rīga"},
+                    "uk": {"preferred": "Рига", "forms": ["Ризі"]},
+                    "ru": {"preferred": "Рига"},
+                },
+                {"id": "x", "kind": "term", "lv": {"preferred": "x", "forms": ["y"]}},
+            ]
+        }
+    )
+    assert glossary.place_forms == {"Rīga": ("Ризі",)}
+    assert glossary.variants("офіс у Ризі", "uk") == []  # a form is no variant to avoid
+
+
 def test_real_glossary_settles_ngo_languages_and_towns() -> None:
     glossary = load_glossary(ROOT)
+    assert glossary.place_forms["Rīga"] == ("Ризі",)
     assert _preferred(glossary, "ru", "ngo") == "НПО"
     assert glossary.place("Daugavpils", "ru") == "Даугавпилс"
     assert glossary.place("Rīga", "en") == "Riga"

@@ -5,7 +5,9 @@ Each term names its preferred word in each language and the variants to avoid th
 (:mod:`ici.text_warnings`). Matching is by whole word and ignores case. A variant is not
 reported inside quotes (« », “ ”, „ “, " ": official names are quoted as written) or
 inside one of the term's ``allow`` phrases. Terms of ``kind: place`` also give the name a
-card shows for a town on the other languages' pages (``Rīga`` -> ``Рига``, ``Riga``).
+card shows for a town on the other languages' pages (``Rīga`` -> ``Рига``, ``Riga``), and
+the case forms a search query may use that are not the name plus an ending (``forms:``,
+Ukrainian ``Ризі``).
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ class Glossary:
     usages: dict[str, list[Usage]] = field(default_factory=dict)
     # place names: Latvian name -> {language: name}
     places: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a place's irregular case forms in every language (``forms:``): Latvian name -> forms
+    place_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def place(self, name: str | None, lang: str) -> str | None:
         """A town's name as readers of ``lang`` write it (the Latvian name when none)."""
@@ -102,6 +106,9 @@ def build_glossary(data: dict[str, Any]) -> Glossary:
             glossary.places[langs["lv"]["preferred"]] = {
                 lang: entry["preferred"] for lang, entry in langs.items()
             }
+            forms = tuple(f for entry in langs.values() for f in entry.get("forms", ()))
+            if forms:
+                glossary.place_forms[langs["lv"]["preferred"]] = forms
     return glossary
 
 

@@ -49,6 +49,8 @@ def place_names(ds: Dataset, langs: Iterable[str], strings: Strings) -> list[dic
         names.add((town, code))
         for name in ds.glossary.places.get(town, {}).values():
             names.add((name, code))
+        for form in ds.glossary.place_forms.get(town, ()):
+            names.add((form, code))
     return [{"name": n, "region": r} for n, r in sorted(names)]
 
 

@@ -17,6 +17,7 @@ const TERMS = plan.prepare({
     { name: "Даугавпилс", region: "latgale" },
     { name: "Rīga", region: "riga" },
     { name: "Рига", region: "riga" },
+    { name: "Ризі", region: "riga" },
     { name: "Liepāja", region: "kurzeme" },
     { name: "Лиепая", region: "kurzeme" },
     { name: "Cēsis", region: "vidzeme" },
@@ -35,7 +36,8 @@ const TERMS = plan.prepare({
 const PLACES = {
   latgale: ["Daugavpils", "Daugavpilī", "Daugavpilij", "daugavpili", "Даугавпилс", "Даугавпилсе",
     "Даугавпилса", "Даугавпилсом", "Latgalē", "Latgales", "Латгале"],
-  riga: ["Rīga", "Rīgā", "Rīgas", "Rigai", "Riga", "Рига", "Риге", "Ригу", "Риги"],
+  // Ризі: a Ukrainian form the glossary lists (data/glossary.yaml forms:)
+  riga: ["Rīga", "Rīgā", "Rīgas", "Rigai", "Riga", "Рига", "Риге", "Ригу", "Риги", "Ризі"],
   kurzeme: ["Liepāja", "Liepājā", "Liepājas", "Лиепая", "Лиепае", "Лиепаю"],
   vidzeme: ["Cēsis", "Cēsīs", "Cēsu", "Цесис", "Цесисе", "Цесиса"],
 };
