@@ -222,3 +222,37 @@ def test_region_and_topic_from_the_url_then_counts(tab: tuple[object, str], data
     _wait_filtered(page, len(current), len(current))
     assert page.url.endswith("/en/register/")
     assert page.locator("[data-ici-see-all]:visible").count() > 0
+
+
+@pytest.mark.browser
+def test_a_service_pinned_from_its_page_is_in_the_shortlist_of_the_index(
+    scaled: Built, tab: tuple[object, str], dataset
+) -> None:
+    page, base = tab
+    listed = set(_ids(scaled, "en/register/index.html"))
+    # the last service of the largest topic: on a listing page, not on the index
+    group = max(
+        (g for g in register_order(dataset, "en") if g.key != "ended"), key=lambda g: len(g.ids)
+    )
+    rid = group.ids[-1]
+    assert rid not in listed
+    page.goto(f"{base}en/register/{rid}/")
+    page.locator(".ici-pin").click()
+    page.goto(f"{base}en/register/")
+    item = page.locator(f'[data-ici-shortlisted="{rid}"]')
+    item.wait_for()
+    link = item.locator(".ici-svc-name a, h3 a").first
+    assert link.get_attribute("href").endswith(f"/en/register/{rid}/")
+    assert page.locator("[data-ici-shortlist]").is_visible()
+    assert page.locator("[data-ici-shortlist-count]").first.text_content() == "In the list: 1"
+    # removed from the panel, it is gone from the list and the panel hides
+    item.locator(".ici-shortlist-remove").click()
+    assert page.locator("[data-ici-shortlisted]").count() == 0
+    assert page.locator("[data-ici-shortlist]").is_hidden()
+
+
+def test_the_order_file_lists_the_services_in_the_facets_order(scaled: Built, dataset) -> None:
+    assert "order" not in FACETS
+    for lang, prefix in PREFIX.items():
+        doc = json.loads((scaled.site / prefix / "register/facets/order.json").read_text("utf-8"))
+        assert doc == {"ids": [rid for g in register_order(dataset, lang) for rid in g.ids]}

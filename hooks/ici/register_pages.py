@@ -61,6 +61,8 @@ class Group:
 
 
 PAGING_KEY = "register_paging"
+# register/facets/order.json: the services' ids in the order of the facets' bits
+ORDER_FILE = "order"
 
 
 def paging_of(ds: Dataset) -> Paging:
@@ -177,7 +179,9 @@ def facet_files(ctx: RenderContext) -> dict[str, bytes]:
     """``register/facets/<facet>.json``: ``{"n": services, "values": {value: bitset}}``.
 
     Bit ``i`` (byte ``i // 8``, bit ``i % 8``, base64) is the ``i``-th service in the
-    register's order; a facet's values are those any of its attributes hold.
+    register's order; a facet's values are those any of its attributes hold. And
+    ``register/facets/order.json``, ``{"ids": [...]}``, the ids in that order: where the
+    shortlist finds the card of a pinned service the index page does not list.
     """
     ds, lang = ctx.dataset, ctx.lang
     order = [rid for g in register_order(ds, lang) for rid in g.ids]
@@ -192,4 +196,7 @@ def facet_files(ctx: RenderContext) -> dict[str, bytes]:
             },
         }
         out[f"register/facets/{facet}.json"] = json.dumps(doc, separators=(",", ":")).encode()
+    out[f"register/facets/{ORDER_FILE}.json"] = json.dumps(
+        {"ids": order}, separators=(",", ":")
+    ).encode()
     return out

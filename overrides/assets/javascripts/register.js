@@ -217,11 +217,28 @@
   }
 
   // ---- shortlist panel ------------------------------------------------------------------
+  // cards of pinned services the page does not list (a large register's index shows the
+  // start of each topic): loaded from the listing pages, kept out of the page
+  const pinnedCards = {};
+  const sought = new Set();
   function pinnedItems() {
-    return readList().map(card).filter(Boolean);
+    return readList()
+      .map((id) => card(id) || pinnedCards[id])
+      .filter(Boolean);
+  }
+
+  function findPinned() {
+    const missing = readList().filter((id) => !card(id) && !pinnedCards[id] && !sought.has(id));
+    if (!paged || !missing.length) return;
+    missing.forEach((id) => sought.add(id));
+    paged.cards(missing).then((found) => {
+      found.forEach((li) => (pinnedCards[li.getAttribute("data-ici-service")] = li));
+      if (found.length) renderShortlist();
+    }, () => {});
   }
 
   function renderShortlist() {
+    findPinned();
     const list = pinnedItems();
     const ol = shortlist.querySelector("[data-ici-shortlist-items]");
     ol.textContent = "";
@@ -540,7 +557,23 @@
         });
       }).catch(failed);
     }
-    return { apply: apply };
+    // the cards of these services, wherever their topic's listing pages hold them
+    let order = null;
+    function cards(ids) {
+      if (!order) {
+        order = fetch(base + "order.json").then((r) => {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        });
+        order.catch(() => (order = null));
+      }
+      return order.then((doc) => Promise.all(ids.map((id) => {
+        const i = doc.ids.indexOf(id);
+        const g = groups.find((x) => x.offset <= i && i < x.offset + x.count);
+        return i < 0 || !g ? null : cardAt(g, i).catch(() => null);
+      }))).then((found) => found.filter((li, k) => li && li.getAttribute("data-ici-service") === ids[k]));
+    }
+    return { apply: apply, cards: cards };
   }
 
   // ---- start ----------------------------------------------------------------------------
