@@ -65,14 +65,18 @@ class TimedOrder:
         return len(self.upcoming) + len(self.archive)
 
 
-def _event_keys(rec: Record, now: datetime) -> tuple[Any, Any, bool]:
+# (the upcoming order's key, the archive's key, whether it has ended at ``now``)
+Keys = tuple[Any, Any, bool]
+
+
+def _event_keys(rec: Record, now: datetime) -> Keys:
     start, end = et.listing_keys(rec, now)
-    return start, end, et.has_ended(rec, now)
+    return (start, end), end, et.has_ended(rec, now)
 
 
-def _course_keys(rec: Record, now: datetime) -> tuple[Any, Any, bool]:
+def _course_keys(rec: Record, now: datetime) -> Keys:
     end = course_end(rec, now)
-    # the same keys the cards carry (start_iso, end_iso), so the order is the script's too
+    # the keys the cards carry (start_iso, end_iso), as the listing has always sorted them
     return (first_day(rec["start_date"]) or date.min).isoformat(), end.isoformat(), end <= now
 
 
@@ -88,8 +92,8 @@ def timed_order(ds: Dataset, section: str) -> TimedOrder:
     key = ("timed_order", section)
     if key not in ds.derived:
         keys = {rid: KEYS[section](rec, ds.built_at) for rid, rec in ds.collection(section).items()}
-        soon = sorted((r for r, k in keys.items() if not k[2]), key=lambda r: keys[r][:2])
-        # by end only, latest first; sorted() keeps equal ends in the file's order
+        soon = sorted((r for r, k in keys.items() if not k[2]), key=lambda r: keys[r][0])
+        # latest end first; sorted() keeps equal keys in the file's order, reversed or not
         past = sorted((r for r, k in keys.items() if k[2]), key=lambda r: keys[r][1], reverse=True)
         ds.derived[key] = TimedOrder(tuple(soon), tuple(past))
     return ds.derived[key]
