@@ -114,10 +114,7 @@ def courses_list(ctx: RenderContext) -> dict[str, Any]:
 
 def courses_page(ctx: RenderContext, where: list[Any]) -> dict[str, Any]:
     """A listing page of the upcoming or the past courses (``courses/archive/2/``)."""
-    return {
-        **listing_page(ctx, where, _summary(ctx), KIND_ORDER),
-        "help": listing_help(ctx.dataset, ctx.lang, None),
-    }
+    return listing_page(ctx, where, _summary(ctx), KIND_ORDER)
 
 
 def _summary(ctx: RenderContext) -> Callable[[Record], dict[str, Any]]:

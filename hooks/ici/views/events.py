@@ -190,7 +190,6 @@ def events_page(ctx: RenderContext, where: list[Any]) -> dict[str, Any]:
     return {
         **view,
         "feed": ICS_FEED,
-        "help": listing_help(ctx.dataset, ctx.lang, None, ICS_FEED),
         "head_links": _head_links(view["listing"]["path"]),
     }
 
