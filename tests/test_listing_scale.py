@@ -26,6 +26,8 @@ from ici.vocab import LISTING_FOLDERS
 from langs import LANGS, PREFIX
 from scalekit import EPOCH, PAGING, links, scaled_dataset, within_clicks
 from sitebuild import ROOT, Built, build, copy_project
+from test_accessibility import AXE, AXE_RUN, TAGS
+from test_vnu import _describe, vnu_errors
 
 SECTIONS = ("events", "courses")
 PARTS = ("upcoming", "archive")
@@ -345,3 +347,40 @@ def test_the_order_is_the_one_the_cards_carry(tmp_path) -> None:
     past = [rid for rid in past if rid not in upcoming]
     assert timed_order(ds, "courses") == TimedOrder(tuple(upcoming), tuple(past))
     assert upcoming and past
+
+
+def _paged_kinds(built: Built) -> list[str]:
+    """A bounded index and a first, middle and last listing page of each part, every language."""
+    rels = []
+    for prefix in PREFIX.values():
+        for section in SECTIONS:
+            rels.append(f"{prefix}{section}/index.html")
+            for part in PARTS:
+                pages = _pages(built, prefix, section, part)
+                rels += sorted({pages[0], pages[len(pages) // 2], pages[-1]})
+    return rels
+
+
+def test_paged_pages_are_valid_html(scaled: Built) -> None:
+    errors = vnu_errors([scaled.site / rel for rel in _paged_kinds(scaled)])
+    assert _describe(errors, scaled.site) == []
+
+
+@pytest.mark.browser
+def test_axe_finds_no_violations_on_paged_pages(
+    scaled: Built, browser_and_base: tuple[object, str]
+) -> None:
+    browser, base = browser_and_base
+    context = browser.new_context(bypass_csp=True, reduced_motion="reduce")
+    page = context.new_page()
+    report = {}
+    for rel in _paged_kinds(scaled):
+        page.clock.set_fixed_time(NOW)
+        page.goto(base + rel.removesuffix("index.html"), wait_until="load")
+        page.click("[data-ici-filter-toggle].is-ready")  # the note beside the filters
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(AXE_RUN, TAGS)
+        if result["violations"]:
+            report[rel] = result["violations"]
+    context.close()
+    assert report == {}
