@@ -372,6 +372,12 @@ def scale_summary(site: dict[str, Any], small: dict[str, Any]) -> list[str]:
             f"largest HTML page: {sizes['largest_page']} {sizes['largest_page_gzip']:,} bytes gzip "
             f"({sizes['largest_page_bytes']:,} on disk)"
         )
+        for section, v in sizes.get("listings_gzip", {}).items():
+            paged = f", largest of {v['pages']} listing pages {v['page']} {v['page_gzip']:,}"
+            lines.append(
+                f"{section} listing, largest index {v['index']} {v['index_gzip']:,} bytes gzip"
+                + (paged if v["pages"] else ", no listing pages")
+            )
     for lang, v in (site.get("filtered_view") or {}).items():
         lines.append(
             f"first filtered view ({lang}, {scale.FILTERED}): {v['total']:,} bytes gzip in "
