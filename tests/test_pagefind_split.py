@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ici.pagefind_files import ENTRY, stabilize
-from ici.pagefind_split import language_tree, merge_bundle
+from ici.pagefind_split import index_input, language_tree, merge_bundle
 from sitebuild import Built
 
 
@@ -34,11 +34,26 @@ def test_per_language_runs_give_the_bundle_of_one_run(site: Built, tmp_path: Pat
     assert not [k for k in _files(whole) if k not in built and not k.startswith("pagefind-")]
 
 
-def test_a_language_tree_holds_only_its_pages(tmp_path: Path) -> None:
+INDEXED = (
+    '<html lang="lv"><head><title>T</title></head><body><nav>menu</nav>'
+    '<article id="ici-main" class="x" data-pagefind-body><h1>{}</h1></article>'
+    "<!--/ici-indexed--><footer>f</footer></body></html>"
+)
+
+
+def test_a_language_tree_holds_only_its_indexed_pages(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    for rel in ("index.html", "a/index.html", "ru/index.html", "pagefind/x.html", "a/s.css"):
+    pages = {
+        "index.html": INDEXED.format("home"),
+        "a/index.html": INDEXED.format("a"),
+        "fallback/index.html": '<html lang="lv"><body><article id="ici-main">x</article></body>',
+        "ru/index.html": INDEXED.format("ru"),
+        "pagefind/x.html": INDEXED.format("bundle"),
+        "a/s.css": "data-pagefind-body",
+    }
+    for rel, text in pages.items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
-        (site / rel).write_text(rel, encoding="utf-8")
+        (site / rel).write_text(text, encoding="utf-8")
     assert language_tree(site, "", {"ru", "pagefind"}, tmp_path / "lv") == 2
     assert sorted(
         p.relative_to(tmp_path / "lv").as_posix() for p in (tmp_path / "lv").rglob("*.*")
@@ -47,7 +62,29 @@ def test_a_language_tree_holds_only_its_pages(tmp_path: Path) -> None:
         "index.html",
     ]
     assert language_tree(site, "ru", {"pagefind"}, tmp_path / "ru") == 1
-    assert (tmp_path / "ru" / "ru" / "index.html").read_text(encoding="utf-8") == "ru/index.html"
+    assert (tmp_path / "ru" / "ru" / "index.html").read_text(encoding="utf-8") == (
+        '<html lang="lv"><head><title>T</title></head><body>'
+        '<article id="ici-main" class="x" data-pagefind-body><h1>ru</h1></article>'
+        "</body></html>"
+    )
+
+
+def test_pagefind_gets_the_head_and_the_indexed_article_only() -> None:
+    page = INDEXED.format("x").encode()
+    assert index_input(page) == (
+        b'<html lang="lv"><head><title>T</title></head><body>'
+        b'<article id="ici-main" class="x" data-pagefind-body><h1>x</h1></article>'
+        b"</body></html>"
+    )
+    # a page of another layout is handed over whole; one without indexed content not at all
+    other = b"<html><head></head><body><main data-pagefind-body>x</main><nav>n</nav></body>"
+    assert index_input(other) == other
+    unmarked = page.replace(b"<!--/ici-indexed-->", b"")
+    assert index_input(unmarked) == unmarked
+    assert index_input(b"<html><body><article id='ici-main'>x</article></body>") is None
+    # the article's end is the template's marker, after anything the content may hold
+    tricky = INDEXED.format("<!--/ici-indexed-->y").encode()
+    assert index_input(tricky).endswith(b"<h1><!--/ici-indexed-->y</h1></article></body></html>")
 
 
 def _bundle(path: Path, lang: str, version: str = "1.5.2") -> Path:

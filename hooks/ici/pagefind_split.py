@@ -4,28 +4,52 @@ Pagefind holds every page it indexes in memory until it writes the bundle; over 
 site of a national register (30,000 pages) that is gigabytes. Its bundle is already split
 by language (an index, filters and fragments per ``<html lang>``, files named by content
 hash), so indexing each language's pages on its own and merging the bundles gives the
-same files, with a third of the memory at a time: ``language_tree`` links one language's
+same files, with a third of the memory at a time: ``language_tree`` puts one language's
 pages into a folder of their own (same relative paths, so the same URLs), and
 ``merge_bundle`` moves a bundle into the site's, joining the languages of
 ``pagefind-entry.json``.
+
+Pagefind reads every page it is given at once, and most of a page is the theme's header,
+navigation and footer, which it does not index: the tree holds only what the index is made
+of (``index_input``: the head and the indexed article), and no page without indexed
+content. The bundle is byte for byte the one the whole pages give (tested).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Iterable
 from pathlib import Path as FsPath
 
 from .pagefind_files import ENTRY
 
+# overrides/main.html: the indexed article, and the comment that follows it
+ARTICLE_START = b'<article id="ici-main"'
+INDEXED_END = b"<!--/ici-indexed-->"
+BODY_MARK = b"data-pagefind-body"
+
+
+def index_input(html: bytes) -> bytes | None:
+    """What Pagefind needs of one built page: None for a page it would not index (no
+    ``data-pagefind-body``); the head and the indexed article for a page of our layout; the
+    page as it is for any other."""
+    if BODY_MARK not in html:
+        return None
+    head_end = html.find(b"</head>")
+    start = html.find(ARTICLE_START)
+    end = html.rfind(INDEXED_END)
+    if not 0 <= head_end < start < end or BODY_MARK not in html[start : html.find(b">", start)]:
+        return html
+    return b"".join((html[:head_end], b"</head><body>", html[start:end], b"</body></html>"))
+
 
 def language_tree(site: FsPath, prefix: str, skip: Iterable[str], dest: FsPath) -> int:
-    """Hard-link (or copy) the HTML pages below ``site/prefix`` into ``dest``, keeping their
-    paths; top-level folders in ``skip`` (other languages, the bundle) are left out.
+    """Write what Pagefind indexes of the HTML pages below ``site/prefix`` (``index_input``)
+    into ``dest``, keeping their paths; top-level folders in ``skip`` (other languages, the
+    bundle) are left out.
 
-    Returns the number of pages linked.
+    Returns the number of pages written.
     """
     top = site / prefix if prefix else site
     skipped = set(skip)
@@ -38,12 +62,12 @@ def language_tree(site: FsPath, prefix: str, skip: Iterable[str], dest: FsPath) 
             if not name.endswith(".html"):
                 continue
             src = here / name
+            wanted = index_input(src.read_bytes())
+            if wanted is None:
+                continue
             target = dest / src.relative_to(site)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(src, target)
-            except OSError:  # another file system, or no hard links: a copy
-                shutil.copyfile(src, target)
+            target.write_bytes(wanted)
             count += 1
     return count
 
