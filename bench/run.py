@@ -37,9 +37,12 @@ from bench import scale  # noqa: E402
 from bench.synthetic import write as write_synthetic  # noqa: E402
 from ici.dataset import load_dataset  # noqa: E402
 from ici.pages import KINDS  # noqa: E402
+from ici.paging import page_slice  # noqa: E402
 from ici.precache import BUDGET_GZIP_BYTES, site_precaches  # noqa: E402
 from ici.register_pages import Paging, listing_ids, listing_specs  # noqa: E402
 from ici.text import LANGS  # noqa: E402
+from ici.timed_pages import SECTIONS, timed_order, timed_specs  # noqa: E402
+from ici.timed_pages import paging_of as timed_paging  # noqa: E402
 from ici.vocab import REGIONS  # noqa: E402
 from sitebuild import copy_project  # noqa: E402
 
@@ -219,7 +222,15 @@ def write_control(root: Path, synthetic_root: Path) -> None:
         if text.startswith("---\n"):
             text = text.split("---\n", 2)[2]
         md.write_text(text, encoding="utf-8")
-    ds = load_dataset(synthetic_root)
+    # as the build loads it: on its build day (the event and course listings depend on it)
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = ENV["SOURCE_DATE_EPOCH"]
+    try:
+        ds = load_dataset(synthetic_root)
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH")
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
     # the register's listing pages (topics, regions, ended): the same number, as lists
     for spec in listing_specs(ds, Paging(), REGIONS):
         for lang in LANGS:
@@ -230,6 +241,20 @@ def write_control(root: Path, synthetic_root: Path) -> None:
             path = docs / lang / (spec.path.rstrip("/") + ".md")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(f"# {spec.path}\n\n" + "\n".join(names) + "\n", encoding="utf-8")
+    # the event and course listings' pages (upcoming, archive), when there are many
+    for section in SECTIONS:
+        order, paging = timed_order(ds, section), timed_paging(ds, section)
+        records = ds.collection(section)
+        for tspec in timed_specs(ds, section):
+            for lang in LANGS:
+                titles = [
+                    f"- {records[rid]['title'].get(lang) or records[rid]['title']['lv']}"
+                    for rid in page_slice(order.part(tspec.part), tspec.page, paging)
+                ]
+                path = docs / lang / (tspec.path.rstrip("/") + ".md")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                text = f"# {tspec.path}\n\n" + "\n".join(titles) + "\n"
+                path.write_text(text, encoding="utf-8")
     for kind in KINDS.values():
         for rid, record in ds.collection(kind.collection).items():
             for lang in LANGS:
@@ -347,6 +372,12 @@ def scale_summary(site: dict[str, Any], small: dict[str, Any]) -> list[str]:
             f"largest HTML page: {sizes['largest_page']} {sizes['largest_page_gzip']:,} bytes gzip "
             f"({sizes['largest_page_bytes']:,} on disk)"
         )
+        for section, v in sizes.get("listings_gzip", {}).items():
+            paged = f", largest of {v['pages']} listing pages {v['page']} {v['page_gzip']:,}"
+            lines.append(
+                f"{section} listing, largest index {v['index']} {v['index_gzip']:,} bytes gzip"
+                + (paged if v["pages"] else ", no listing pages")
+            )
     for lang, v in (site.get("filtered_view") or {}).items():
         lines.append(
             f"first filtered view ({lang}, {scale.FILTERED}): {v['total']:,} bytes gzip in "

@@ -1,6 +1,7 @@
 """Figures of the national-scale benchmark (issue 20) beside the build's own.
 
-- ``page_sizes``: the register index of each language and the largest HTML pages, gzip;
+- ``page_sizes``: the register index of each language, the largest HTML pages and the
+  largest event and course listing pages, gzip;
 - ``filtered_view_bytes``: everything a browser fetches to show the register filtered by
   one region and one topic from a shared link (headless Chromium, gzip as GitHub Pages
   serves, no service worker);
@@ -46,7 +47,26 @@ def page_sizes(site: Path, langs: list[str], default: str) -> dict[str, Any]:
         "largest_page": str(top.relative_to(site)),
         "largest_page_gzip": _gzip(top),
         "largest_page_bytes": top.stat().st_size,
+        "listings_gzip": listing_sizes(site, langs, default),
     }
+
+
+def listing_sizes(site: Path, langs: list[str], default: str) -> dict[str, Any]:
+    """The event and course listings: the largest index and the largest listing page
+    (``events/upcoming/2/``...) over the languages, gzip."""
+    out: dict[str, Any] = {}
+    for section in ("events", "courses"):
+        roots = [site / ("" if lang == default else lang) / section for lang in langs]
+        indexes = [r / "index.html" for r in roots]
+        parts = ("upcoming", "archive")
+        paged = [p for r in roots for part in parts for p in r.glob(f"{part}/**/index.html")]
+        index = max(indexes, key=_gzip)
+        out[section] = {"index": str(index.relative_to(site)), "index_gzip": _gzip(index)}
+        if paged:
+            page = max(paged, key=_gzip)
+            out[section].update(page=str(page.relative_to(site)), page_gzip=_gzip(page))
+        out[section]["pages"] = len(paged)
+    return out
 
 
 def filtered_view_bytes(site: Path, langs: list[str], default: str) -> dict[str, Any] | None:

@@ -39,6 +39,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return built
 
 
+@pytest.fixture(scope="session")
+def scaled(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project with synthetic data at a small N and small page sizes (tests/scalekit.py)."""
+    from scalekit import build_scaled
+
+    built = shared_build(tmp_path_factory.getbasetemp(), "scaled", build_scaled)
+    assert built.returncode == 0, built.output
+    return built
+
+
 LISTINGS = Path(__file__).parent / "fixtures" / "listings"
 
 

@@ -67,12 +67,14 @@ VALIDATION = {
 # shared by views and exports: words, places, JSON-LD, search entries, the translation report
 SHARED = {
     "chart_svg",
+    "paging",
     "places",
     "precache",
     "register",
     "register_pages",
     "search",
     "jsonld",
+    "timed_pages",
     "translation_model",
     "translation_status",
     "translation_text",
@@ -188,7 +190,7 @@ RENDERERS = sorted(
     if _module(path).startswith("views.")
     or _module(path)
     in EXPORTS - {"assets", "pagefind_files", "pagefind_split", "precache", "service_worker"}
-    or _module(path) in {"jsonld", "places", "register", "register_pages"}
+    or _module(path) in {"jsonld", "places", "register", "register_pages", "timed_pages"}
 )
 FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "glob", "rglob"}
 PROJECT_NAMES = {"PROJECT_ROOT", "CODE_ROOT", "__file__"}

@@ -24,6 +24,7 @@ import pagefind_index
 from ici.dataset import Dataset, load_dataset
 from ici.exports_hsds import hsds_id
 from ici.register_pages import RESERVED_IDS
+from ici.vocab import LISTING_FOLDERS
 from langs import LANGS
 from sitebuild import Built
 
@@ -80,8 +81,9 @@ def test_every_record_has_its_page(site: Built, ds: Dataset, kind: str, lang: st
     collection, folder, attr = RECORD_PAGES[kind]
     expected = set(ds.collection(collection))
     base = site.site / _prefix(lang) / folder
-    # the register's listing pages (topics, regions, ended) have their own folders
-    listings = RESERVED_IDS if kind == "service" else frozenset()
+    # the register's listing pages (topics, regions, ended) have their own folders, and so
+    # have the event and course listings' pages (upcoming, archive) when there are many
+    listings = RESERVED_IDS if kind == "service" else frozenset(LISTING_FOLDERS)
     pages = {p.parent.name: p for p in base.glob("*/index.html") if p.parent.name not in listings}
     assert set(pages) == expected
     for rid in expected:

@@ -1,46 +1,30 @@
 """The register at scale (issue 20), at a small N with small pages: a bounded index, listing
-pages reached by plain links, per-facet data, and every service reachable both ways."""
+pages reached by plain links, per-facet data, and every service reachable both ways.
+
+The build (``scaled``, tests/scalekit.py) is shared with tests/test_listing_scale.py."""
 
 from __future__ import annotations
 
 import base64
 import json
-import posixpath
-from collections import deque
 from collections.abc import Iterator
 
 import pytest
-from bench.synthetic import write
 
 from browserkit import chromium, serve
-from ici.dataset import load_dataset
 from ici.register import FACETS, item_attributes
 from ici.register_pages import register_order
 from langs import LANGS, PREFIX
-from sitebuild import Built, build, copy_project
+from scalekit import PAGING as SCALED_PAGING
+from scalekit import scaled_dataset, within_clicks
+from sitebuild import Built
 
-N = 60
-PAGING = {"index_max": 20, "per_group": 2, "page_size": 5}
-
-
-@pytest.fixture(scope="module")
-def scaled(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = copy_project(tmp_path_factory.mktemp("scaled"))
-    write(root, N)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    extra = "extra:\n  generator: false\n"
-    assert extra in config
-    paging = json.dumps(PAGING)
-    config = config.replace(extra, f"{extra}  ici_register: {paging}\n")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    built = build(root)
-    assert built.returncode == 0, built.output
-    return built
+PAGING = SCALED_PAGING["ici_register"]
 
 
 @pytest.fixture(scope="module")
 def dataset(scaled: Built):
-    return load_dataset(scaled.root)
+    return scaled_dataset(scaled.root)
 
 
 def _ids(built: Built, rel: str) -> list[str]:
@@ -104,32 +88,9 @@ def test_facet_files_match_the_data(scaled: Built, dataset) -> None:
                 assert _decode(bits, len(order)) == expected, (lang, facet, value)
 
 
-def _links(built: Built, rel: str) -> Iterator[str]:
-    """Site paths (index.html files) a page links to, relative links resolved."""
-    here = posixpath.dirname(rel)
-    for a in built.html(rel).css("a[href]"):
-        href = a.attributes["href"].split("#")[0].split("?")[0]
-        if not href or ":" in href or href.startswith("/"):
-            continue
-        path = posixpath.normpath(posixpath.join(here, href))
-        if href.endswith("/") or path == ".":
-            path = posixpath.join(path, "index.html").removeprefix("./")
-        yield path
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_service_is_three_clicks_from_the_index(scaled: Built, dataset, lang: str) -> None:
-    start = f"{PREFIX[lang]}register/index.html"
-    depth = {start: 0}
-    queue = deque([start])
-    while queue:
-        rel = queue.popleft()
-        if depth[rel] == 3:
-            continue
-        for path in _links(scaled, rel):
-            if path not in depth and (scaled.site / path).is_file():
-                depth[path] = depth[rel] + 1
-                queue.append(path)
+    depth = within_clicks(scaled, f"{PREFIX[lang]}register/index.html", 3)
     missing = [
         rid for rid in dataset.services if f"{PREFIX[lang]}register/{rid}/index.html" not in depth
     ]

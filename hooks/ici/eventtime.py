@@ -154,3 +154,18 @@ def has_ended(rec: Record, now: datetime) -> bool:
     """True when every occurrence ended at or before ``now``."""
     end = series_end(rec)
     return end is not None and end <= now
+
+
+def representative(rec: Record, now: datetime) -> Occurrence:
+    """The occurrence a listing shows: the next one, or the last one of a past event."""
+    coming = next_occurrences(rec, now, 1)
+    if coming:
+        return coming[0]
+    return last_occurrence(rec) or first_occurrence(rec)
+
+
+def listing_keys(rec: Record, now: datetime) -> tuple[datetime, datetime]:
+    """How a listing orders an event: the start of the occurrence it shows, and when the
+    event is over (that occurrence's end for a repeat without end)."""
+    occ = representative(rec, now)
+    return occ.start, series_end(rec) or occ.end

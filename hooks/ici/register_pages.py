@@ -15,11 +15,11 @@ import base64
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from .context import RenderContext
 from .dataset import Dataset
 from .lifecycle import ENDED, status_of
+from .paging import Paging, listing_stub, page_count, page_slice, paged_path
 from .register import FACETS, item_attributes
 from .text import LANGS, plain
 from .vocab import CATEGORIES, REGISTER_FOLDERS
@@ -27,27 +27,6 @@ from .vocab import CATEGORIES, REGISTER_FOLDERS
 # site paths below the language root; service ids never contain "/" so these cannot clash
 TOPIC, REGION, ENDED_GROUP = "topic", "region", "ended"
 RESERVED_IDS = REGISTER_FOLDERS
-
-
-@dataclass(frozen=True)
-class Paging:
-    """How much one page holds: the index lists every service while the register has at
-    most ``index_max``; above that, the first ``per_group`` of each topic. A listing page
-    holds ``page_size`` services."""
-
-    index_max: int = 120
-    per_group: int = 6
-    page_size: int = 50
-
-    @classmethod
-    def from_extra(cls, extra: dict[str, Any] | None) -> Paging:
-        """From ``extra: ici_register:`` in mkdocs.yml (tests use small sizes)."""
-        given = dict((extra or {}).get("ici_register") or {})
-        known = {k: int(v) for k, v in given.items() if k in cls.__dataclass_fields__}
-        if any(v < 1 for v in known.values()) or known.keys() != given.keys():
-            expected = "positive index_max, per_group and page_size"
-            raise ValueError(f"extra.ici_register: expected {expected}, got {given!r}")
-        return cls(**known)
 
 
 @dataclass(frozen=True)
@@ -104,15 +83,14 @@ def region_ids(ds: Dataset, lang: str, region: str) -> list[str]:
     ]
 
 
-def page_count(total: int, paging: Paging) -> int:
-    """Listing pages for ``total`` services (one even when empty)."""
-    return max(1, -(-total // paging.page_size))
+def listing_parts(kind: str, value: str | None) -> list[str]:
+    """The folders of a listing: ``["register", "topic", "work"]``."""
+    return ["register", kind, *([value] if value else [])]
 
 
 def listing_path(kind: str, value: str | None, page: int) -> str:
     """Site path of a listing page: ``register/topic/work/``, ``register/ended/2/``."""
-    parts = ["register", kind, *([value] if value else []), *([str(page)] if page > 1 else [])]
-    return "/".join(parts) + "/"
+    return paged_path(listing_parts(kind, value), page)
 
 
 @dataclass(frozen=True)
@@ -130,14 +108,8 @@ class ListingSpec:
 
     def stub(self, title: str) -> str:
         """Front matter only: the register template renders the page."""
-        meta = {
-            "template": "ici/register.html",
-            "title": title,
-            "search_exclude": True,  # the services' own pages are indexed
-            "ici_register_page": [self.kind, self.value, self.page],
-        }
-        lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()]
-        return "---\n" + "\n".join(lines) + "\n---\n"
+        meta = {"ici_register_page": [self.kind, self.value, self.page]}
+        return listing_stub("ici/register.html", title, meta)
 
 
 def listing_specs(ds: Dataset, paging: Paging, regions: tuple[str, ...]) -> Iterator[ListingSpec]:
@@ -163,8 +135,7 @@ def listing_ids(ds: Dataset, lang: str, spec: ListingSpec, paging: Paging) -> li
     else:
         key = ENDED_GROUP if spec.kind == ENDED_GROUP else spec.value
         ids = next((g.ids for g in register_order(ds, lang) if g.key == key), ())
-    start = (spec.page - 1) * paging.page_size
-    return list(ids[start : start + paging.page_size])
+    return page_slice(ids, spec.page, paging)
 
 
 def _bitset(flags: list[bool]) -> str:

@@ -12,6 +12,9 @@ REGIONS = ("riga", "kurzeme", "zemgale", "vidzeme", "latgale")
 # the register's own folders beside the service pages (register/<id>/): listing pages by
 # topic, region and of the ended services, and the filters' per-facet files
 REGISTER_FOLDERS = frozenset({"topic", "region", "ended", "facets"})
+# the event and course listings' own folders beside their record pages (events/<id>/):
+# the listing pages of the upcoming and of the past entries (schemas/*.schema.json too)
+LISTING_FOLDERS = ("upcoming", "archive")
 CATEGORIES = (
     "residence",
     "work",

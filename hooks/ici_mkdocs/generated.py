@@ -8,6 +8,8 @@ set: locale, alternates for the switcher and hreflang, and the sitemap list.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,7 +19,8 @@ from mkdocs.structure.toc import get_toc
 
 from ici.pages import record_pages
 from ici.register_pages import PAGING_KEY, Paging, listing_specs
-from ici.views.register_listing import listing_title
+from ici.timed_pages import SECTIONS, paging_from_extra, set_paging, timed_specs
+from ici.views import register_listing, timed_listing
 from ici.vocab import REGIONS
 
 from .state import current_lang, i18n, lang_prefix, state
@@ -56,6 +59,7 @@ def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
     for spec in record_pages(state().dataset):
         _add(files, config, {c: (spec.path, spec.stub(c)) for c in plugin.build_languages})
     _add_register_listings(files, config)
+    _add_timed_listings(files, config)
     return files
 
 
@@ -76,10 +80,30 @@ def _add_register_listings(files: Files, config: MkDocsConfig) -> None:
         ds.derived[PAGING_KEY] = paging = Paging.from_extra(config.extra)
     except ValueError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
+    _add_listings(files, config, listing_specs(ds, paging, REGIONS), register_listing.listing_title)
+
+
+def _add_timed_listings(files: Files, config: MkDocsConfig) -> None:
+    """The listing pages of the upcoming and past events and courses, when there are more
+    than their index lists."""
+    ds = state().dataset
+    try:
+        set_paging(ds, paging_from_extra(config.extra))
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml: {exc}") from None
+    for section in SECTIONS:
+        _add_listings(files, config, timed_specs(ds, section), timed_listing.listing_title)
+
+
+def _add_listings(
+    files: Files, config: MkDocsConfig, specs: Iterable[Any], title: Callable[..., str]
+) -> None:
+    """One page per spec (a ``path`` and a ``stub(title)``) in every language, titled by
+    ``title(strings, spec, lang)``."""
     strings = state().strings
-    for spec in listing_specs(ds, paging, REGIONS):
+    for spec in specs:
         stubs = {
-            code: (spec.path, spec.stub(html.escape(listing_title(strings, spec, code))))
+            code: (spec.path, spec.stub(html.escape(title(strings, spec, code))))
             for code in i18n(config).build_languages
         }
         _add(files, config, stubs)

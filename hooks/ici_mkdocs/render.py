@@ -22,7 +22,7 @@ from ici.pages import find_record
 from ici.problems import Problem
 from ici.provenance import provenance_view
 from ici.ui import Strings, strings_file
-from ici.views import LIST_VIEWS, record_view
+from ici.views import LIST_VIEWS, TIMED_VIEWS, record_view
 from ici.views.contacts import badge_strings, hotlines
 from ici.views.register_listing import listing_view
 
@@ -131,6 +131,9 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
         context.update(record_view(kind)(ctx, rid))
     elif "ici_register_page" in meta:
         context.update(listing_view(ctx, meta["ici_register_page"]))
+    elif "ici_timed_page" in meta:
+        where = meta["ici_timed_page"]
+        context.update(TIMED_VIEWS[where[0]](ctx, where))
     elif "ici_list" in meta:
         context.update(LIST_VIEWS[meta["ici_list"]](ctx))
     if "provenance" not in context and meta.get("sources"):
@@ -139,7 +142,7 @@ def fill_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     context["lang"] = lang
     context["link"] = page_linker(page, config)
     # record pages are the many; a hand-written page keeps Material's own rendering
-    generated = "ici_kind" in meta or "ici_register_page" in meta
+    generated = any(k in meta for k in ("ici_kind", "ici_register_page", "ici_timed_page"))
     context["ici_fragment_key"] = fragment_key(page) if generated else None
     _relative_alternates(page, config)
     context["ici_hreflang"] = hreflang_links(page, config)

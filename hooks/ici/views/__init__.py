@@ -2,7 +2,8 @@
 
 ``RECORD_VIEWS[kind](ctx, record_id)`` builds the context of a generated record page;
 ``LIST_VIEWS[name](ctx)`` the context of a hand-written listing page whose front
-matter says ``ici_list: <name>``. ``ctx`` is the language's render context
+matter says ``ici_list: <name>``; ``TIMED_VIEWS[section](ctx, where)`` that of a paged
+listing page of events or courses. ``ctx`` is the language's render context
 (``ici.context``): views read nothing else.
 """
 
@@ -40,4 +41,10 @@ LIST_VIEWS: dict[str, Callable[[RenderContext], View]] = {
     "news_item": news.news_item,
     "handout": handout.handout_view,
     "services": register.services_list,
+}
+
+# the listing pages of the upcoming or past entries (ici.timed_pages), by section
+TIMED_VIEWS: dict[str, Callable[[RenderContext, list[Any]], View]] = {
+    "events": events.events_page,
+    "courses": courses.courses_page,
 }

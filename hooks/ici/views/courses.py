@@ -8,6 +8,7 @@ last day its end date can mean (``lifecycle.over_at``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -18,7 +19,6 @@ from ..jsonld import course_jsonld, sources_jsonld
 from ..lifecycle import course_end, first_day, registration_status
 from ..pages import record_path
 from ..places import (
-    filter_options,
     listing_facts,
     listing_search_filters,
     organization_terms_lv,
@@ -28,6 +28,7 @@ from ..places import (
 from ..provenance import format_partial, provenance_view
 from ..text import pick
 from .listing_help import listing_help
+from .timed_listing import bounded_index, listing_page
 
 KIND_ORDER = ("latvian", "integration", "qualification")
 
@@ -99,16 +100,22 @@ def course_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, A
 
 
 def courses_list(ctx: RenderContext) -> dict[str, Any]:
-    """Upcoming and current courses soonest first, then past courses latest first."""
-    ds, lang = ctx.dataset, ctx.lang
-    now = ds.built_at
-    items = [course_summary(ctx, rec, now) for rec in ds.courses.values()]
-    upcoming = sorted((i for i in items if not i["ended"]), key=lambda i: i["start_iso"])
-    archive = sorted((i for i in items if i["ended"]), key=lambda i: i["end_iso"], reverse=True)
-    kinds = {i["kind"] for i in items}
+    """Upcoming and current courses soonest first, then past courses latest first.
+
+    Every course while there are few; above ``index_max`` (``ici.timed_pages``) the next
+    and the latest ones, with links to the listing pages.
+    """
+    ds = ctx.dataset
     return {
-        "upcoming": upcoming,
-        "archive": archive,
-        "help": listing_help(ds, lang, "#archive" if items else None),
-        "filters": {**filter_options(items, lang), "kinds": [k for k in KIND_ORDER if k in kinds]},
+        **bounded_index(ctx, "courses", _summary(ctx), KIND_ORDER),
+        "help": listing_help(ds, ctx.lang, "#archive" if ds.courses else None),
     }
+
+
+def courses_page(ctx: RenderContext, where: list[Any]) -> dict[str, Any]:
+    """A listing page of the upcoming or the past courses (``courses/archive/2/``)."""
+    return listing_page(ctx, where, _summary(ctx), KIND_ORDER)
+
+
+def _summary(ctx: RenderContext) -> Callable[[Record], dict[str, Any]]:
+    return lambda rec: course_summary(ctx, rec, ctx.dataset.built_at)

@@ -7,6 +7,7 @@ timestamps (``start_iso``, ``end_iso``) so the page can move events that ended a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,7 +19,6 @@ from ..jsonld import event_jsonld, sources_jsonld
 from ..pages import record_path
 from ..paths import ICS_FEED, ics_path, relative
 from ..places import (
-    filter_options,
     listing_facts,
     listing_search_filters,
     organization_terms_lv,
@@ -28,6 +28,7 @@ from ..places import (
 from ..provenance import provenance_view
 from ..text import pick, plain
 from .listing_help import listing_help
+from .timed_listing import bounded_index, listing_page
 
 KIND_ORDER = (
     "informative_day",
@@ -64,17 +65,9 @@ def _iso(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
 
 
-def _representative(rec: Record, now: datetime) -> et.Occurrence:
-    """The occurrence a listing shows: the next one, or the last one of a past event."""
-    coming = et.next_occurrences(rec, now, 1)
-    if coming:
-        return coming[0]
-    return et.last_occurrence(rec) or et.first_occurrence(rec)
-
-
 def event_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[str, Any]:
     """What a listing shows of an event, with the timestamps the page script needs."""
-    occ = _representative(rec, now)
+    occ = et.representative(rec, now)
     recurring = et.is_recurring(rec)
     next_dates = (
         [
@@ -105,7 +98,6 @@ def event_summary(ds: Dataset, rec: Record, lang: str, now: datetime) -> dict[st
         "ended": et.has_ended(rec, now),
         "next_dates": next_dates,
         **listing_facts(ds, rec, lang),
-        "_sort": (occ.start, et.series_end(rec) or occ.end),
     }
 
 
@@ -163,28 +155,44 @@ def event_search(ds: Dataset, rec: Record, view: dict[str, Any]) -> dict[str, An
     }
 
 
+def _head_links(path: str) -> list[dict[str, str]]:
+    return [
+        {
+            "rel": "alternate",
+            "type": "text/calendar",
+            "href": relative(ICS_FEED, path),
+            "title": "iCalendar",
+        }
+    ]
+
+
 def events_list(ctx: RenderContext) -> dict[str, Any]:
-    """Upcoming events soonest first, then past events latest first; filter values."""
+    """Upcoming events soonest first, then past events latest first; filter values.
+
+    Every event while there are few; above ``index_max`` (``ici.timed_pages``) the next and
+    the latest ones, with links to the listing pages.
+    """
     ds, lang = ctx.dataset, ctx.lang
-    now = ds.built_at
-    items = [event_summary(ds, rec, lang, now) for rec in ds.events.values()]
-    upcoming = sorted((i for i in items if not i["ended"]), key=lambda i: i["_sort"])
-    archive = sorted((i for i in items if i["ended"]), key=lambda i: i["_sort"][1], reverse=True)
-    kinds = {i["kind"] for i in items}
+    view = bounded_index(ctx, "events", _summary(ctx), KIND_ORDER)
     return {
-        "upcoming": upcoming,
-        "archive": archive,
-        "filters": {**filter_options(items, lang), "kinds": [k for k in KIND_ORDER if k in kinds]},
+        **view,
         "feed": ICS_FEED,
         # past events are there once any event is (the script may move coming ones there)
-        "help": listing_help(ds, lang, "#archive" if items else None, ICS_FEED),
+        "help": listing_help(ds, lang, "#archive" if ds.events else None, ICS_FEED),
         # the listing is at events/, next to the feed
-        "head_links": [
-            {
-                "rel": "alternate",
-                "type": "text/calendar",
-                "href": relative(ICS_FEED, "events/"),
-                "title": "iCalendar",
-            }
-        ],
+        "head_links": _head_links("events/"),
     }
+
+
+def events_page(ctx: RenderContext, where: list[Any]) -> dict[str, Any]:
+    """A listing page of the upcoming or the past events (``events/upcoming/2/``)."""
+    view = listing_page(ctx, where, _summary(ctx), KIND_ORDER)
+    return {
+        **view,
+        "feed": ICS_FEED,
+        "head_links": _head_links(view["listing"]["path"]),
+    }
+
+
+def _summary(ctx: RenderContext) -> Callable[[Record], dict[str, Any]]:
+    return lambda rec: event_summary(ctx.dataset, rec, ctx.lang, ctx.dataset.built_at)

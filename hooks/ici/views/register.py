@@ -105,9 +105,14 @@ def service_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     }
 
 
-def _group_path(key: str) -> str:
-    """The first listing page of a topic (or of the ended services)."""
-    return listing_path(ENDED_GROUP, None, 1) if key == ENDED_GROUP else listing_path(TOPIC, key, 1)
+def _more(key: str, count: int) -> dict[str, Any]:
+    """The link to the first listing page of a topic (or of the ended services), with the
+    number of its services (``listing_macros.see_all``)."""
+    if key == ENDED_GROUP:
+        path, label = listing_path(ENDED_GROUP, None, 1), "register.see_all_ended"
+    else:
+        path, label = listing_path(TOPIC, key, 1), "register.see_all"
+    return {"path": path, "n": count, "key": label}
 
 
 def _provider_label(org: Record, lang: str) -> str:
@@ -232,7 +237,8 @@ def services_list(ctx: RenderContext) -> dict[str, Any]:
             "items": [service_summary(ds, ds.services[rid], lang) for rid in ids],
             "count": len(g.ids),
             "offset": g.offset,
-            "more": None if len(ids) == len(g.ids) else _group_path(g.key),
+            # a topic the index shows only the start of: a link to all its services
+            "more": None if len(ids) == len(g.ids) else _more(g.key, len(g.ids)),
         }
         if g.key == ENDED_GROUP:
             ended, ended_group = entry["items"], entry

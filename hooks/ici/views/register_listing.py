@@ -6,13 +6,13 @@ from typing import Any
 
 from ..context import RenderContext
 from ..dataset import Dataset
+from ..paging import page_count, page_links, with_page
 from ..register_pages import (
     ENDED_GROUP,
     REGION,
     ListingSpec,
     listing_ids,
-    listing_path,
-    page_count,
+    listing_parts,
     paging_of,
     region_ids,
     register_order,
@@ -39,12 +39,7 @@ def listing_title(strings: Strings, spec: ListingSpec, lang: str) -> str:
     """ "Work – Service register", and "(page 2 of 12)" after it on a later page."""
     title = f"{strings.get(label_key(spec.kind, spec.value), lang)} – "
     title += strings.get("register.title", lang)
-    if spec.pages > 1:
-        page_of = strings.get("register.page_of", lang)
-        title += f" ({page_of.replace('{page}', str(spec.page))})".replace(
-            "{pages}", str(spec.pages)
-        )
-    return title
+    return with_page(title, strings.get("register.page_of", lang), spec.page, spec.pages)
 
 
 def listing_view(ctx: RenderContext, where: list[Any]) -> dict[str, Any]:
@@ -67,10 +62,7 @@ def listing_view(ctx: RenderContext, where: list[Any]) -> dict[str, Any]:
             "total": total,
             "first": (page - 1) * paging.page_size + 1,
             "last": (page - 1) * paging.page_size + len(items),
-            "page_links": [
-                {"n": n, "path": listing_path(kind, value, n), "current": n == page}
-                for n in range(1, spec.pages + 1)
-            ],
+            "page_links": page_links(listing_parts(kind, value), page, spec.pages),
             "index_path": "register/",
         },
         "items": items,

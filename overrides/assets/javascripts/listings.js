@@ -1,10 +1,12 @@
 /* Listings of events and courses: filters, and moving events that ended to the archive.
  *
- * The page is complete without this script: every item is listed and the build has
- * already split upcoming and past events. A static page ages, so this script redoes the
- * split with the reader's clock (each item's data-end is an ISO timestamp), hides dates
- * of repeating events that have passed, and shows the filter form. It holds no words:
- * every label is in the page. Plain ES2017, no dependencies.
+ * The page is complete without this script: every item of the page is listed and the build
+ * has already split upcoming and past events. A long listing is paged (events/upcoming/,
+ * events/archive/2/...): the script works on the items of the page it runs on, and the page
+ * itself says so beside the filters and links the other pages. A static page ages, so this
+ * script redoes the split with the reader's clock (each item's data-end is an ISO
+ * timestamp), hides dates of repeating events that have passed, and shows the filter form.
+ * It holds no words: every label is in the page. Plain ES2017, no dependencies.
  */
 (function () {
   "use strict";
@@ -67,9 +69,12 @@
     if (section) {
       section.hidden = past.length === 0;
     }
+    // a page that lists only the first upcoming entries links the rest: later ones may
+    // still be coming, so it never says that nothing is
+    const more = listing.querySelector(".ici-upcoming [data-ici-see-all]");
     const empty = listing.querySelector("[data-ici-empty]");
     if (empty) {
-      empty.hidden = soon.length > 0;
+      empty.hidden = soon.length > 0 || more !== null;
     }
   }
 
