@@ -73,14 +73,20 @@ def register_order(ds: Dataset, lang: str) -> list[Group]:
 
 
 def region_ids(ds: Dataset, lang: str, region: str) -> list[str]:
-    """The current services of a region, in the register's order."""
-    return [
-        rid
-        for g in register_order(ds, lang)
-        if g.key != ENDED_GROUP
-        for rid in g.ids
-        if region in ds.services[rid]["service_areas"]
-    ]
+    """The current services of a region, in the register's order.
+
+    Cached per language build: every page of a region's listing asks for it.
+    """
+    key = ("register_region", lang, region)
+    if key not in ds.derived:
+        ds.derived[key] = [
+            rid
+            for g in register_order(ds, lang)
+            if g.key != ENDED_GROUP
+            for rid in g.ids
+            if region in ds.services[rid]["service_areas"]
+        ]
+    return ds.derived[key]
 
 
 def listing_parts(kind: str, value: str | None) -> list[str]:
