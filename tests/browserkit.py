@@ -213,3 +213,22 @@ ENHANCE: dict[str, Callable[[object], None]] = {
     "events/": _listing,
     "courses/": _listing,
 }
+
+
+def open_page(browser: object, url: str, now: object = None) -> tuple[object, Visit]:
+    """A new page at ``url`` (watched: console errors, failed requests), its clock fixed
+    at ``now`` (a datetime) before the page's scripts read it, when given."""
+    page = browser.new_page()
+    visit = Visit()
+    watch(page, visit)
+    if now is not None:
+        page.clock.set_fixed_time(now)
+    page.goto(url, wait_until="load")
+    return page, visit
+
+
+def listed_ids(page: object, selector: str) -> list[str]:
+    """The ``data-ici-id`` of the listing items directly in ``selector``, in order."""
+    return page.eval_on_selector_all(
+        f"{selector} > li[data-ici-item]", "els => els.map(e => e.dataset.iciId)"
+    )

@@ -77,21 +77,9 @@ def listings(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def listing_dataset(dest: Path):
     """The dataset of a project copy with the fixture events and courses, as built on
     1 January 2026 (the fixtures' future dates need a source from the 12 months before)."""
-    import os
+    from sitebuild import SOURCE_DATE_EPOCH, copy_project, dataset_on
 
-    from ici.dataset import load_dataset
-    from sitebuild import SOURCE_DATE_EPOCH, copy_project
-
-    root = copy_project(dest, listing_files())
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
-    try:
-        return load_dataset(root)
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return dataset_on(copy_project(dest, listing_files()), SOURCE_DATE_EPOCH)
 
 
 OFFICE_HOURS_YAML = (

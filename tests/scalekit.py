@@ -10,7 +10,6 @@ less than a year old, as upcoming events need.)
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 from collections import deque
 from collections.abc import Iterator
@@ -18,8 +17,8 @@ from pathlib import Path
 
 from bench.synthetic import write
 
-from ici.dataset import Dataset, load_dataset
-from sitebuild import Built, build, copy_project
+from ici.dataset import Dataset
+from sitebuild import Built, build, copy_project, dataset_on
 
 N = 60
 EPOCH = 1793491200  # 2026-11-01T00:00:00Z
@@ -73,12 +72,4 @@ def within_clicks(built: Built, start: str, clicks: int) -> set[str]:
 
 def scaled_dataset(root: Path) -> Dataset:
     """The dataset of the scaled build, as loaded on its build day."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(EPOCH)
-    try:
-        return load_dataset(root)
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return dataset_on(root, EPOCH)

@@ -118,3 +118,19 @@ def shared_build(base: Path, name: str, make: Callable[[Path], Built]) -> Built:
         built = make(folder)
         result.write_text(json.dumps(asdict(built), default=str), encoding="utf-8")
         return built
+
+
+def dataset_on(root: Path, epoch: int):
+    """The dataset of a project copy as loaded on the build day ``epoch`` (Unix seconds;
+    "now" for lifecycle and provenance), whatever the environment says."""
+    from ici.dataset import load_dataset
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        return load_dataset(root)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved

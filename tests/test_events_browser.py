@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from browserkit import Visit, chromium, serve, watch
+from browserkit import chromium, listed_ids, open_page, serve
 from sitebuild import Built
 
 pytestmark = pytest.mark.browser
@@ -24,21 +24,13 @@ def browser_and_base(listings: Built) -> Iterator[tuple[object, str]]:
         yield browser, base
 
 
-def _open(browser_and_base: tuple[object, str], path: str, now: datetime | None):
+def _open(browser_and_base: tuple[object, str], path: str, now: datetime | None = None):
     browser, base = browser_and_base
-    page = browser.new_page()
-    visit = Visit()
-    watch(page, visit)
-    if now is not None:
-        page.clock.set_fixed_time(now)  # before the page's script reads Date.now()
-    page.goto(base + path, wait_until="load")
-    return page, visit
+    return open_page(browser, base + path, now)
 
 
 def _ids(page: object, selector: str) -> list[str]:
-    return page.eval_on_selector_all(
-        f"{selector} > li[data-ici-item]", "els => els.map(e => e.dataset.iciId)"
-    )
+    return listed_ids(page, selector)
 
 
 def _visible_ids(page: object) -> list[str]:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import yaml
 
-from browserkit import Visit, chromium, serve, watch
+from browserkit import chromium, listed_ids, open_page, serve
 from conftest import listing_dataset, render_context
 from ici import eventtime as et
 from ici.paging import Paging
@@ -239,20 +239,13 @@ def browser_and_base(scaled: Built) -> Iterator[tuple[object, str]]:
         yield browser, base
 
 
-def _open(browser_and_base: tuple[object, str], path: str, now: datetime) -> tuple[object, Visit]:
+def _open(browser_and_base: tuple[object, str], path: str, now: datetime | None = None):
     browser, base = browser_and_base
-    page = browser.new_page()
-    visit = Visit()
-    watch(page, visit)
-    page.clock.set_fixed_time(now)  # before the page's script reads Date.now()
-    page.goto(base + path, wait_until="load")
-    return page, visit
+    return open_page(browser, base + path, now)
 
 
 def _ids(page: object, selector: str) -> list[str]:
-    return page.eval_on_selector_all(
-        f"{selector} > li[data-ici-item]", "els => els.map(e => e.dataset.iciId)"
-    )
+    return listed_ids(page, selector)
 
 
 @pytest.mark.browser
