@@ -182,8 +182,8 @@ def test_the_rule_finds_an_upward_and_a_sideways_import() -> None:
 
 
 # Views and exports render what the render context (ici.context) holds: they read no file
-# and find no project folder of their own. The translation status page is the exception
-# named here: its report is computed from the project's git history (ici.translation_status).
+# and find no project folder of their own (the status page's report, from the project's git
+# history, is made by the adapter after loading).
 RENDERERS = sorted(
     path
     for path in SOURCES
@@ -194,7 +194,6 @@ RENDERERS = sorted(
 )
 FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "glob", "rglob"}
 PROJECT_NAMES = {"PROJECT_ROOT", "CODE_ROOT", "__file__"}
-READS_PROJECT = {"views.status"}
 
 
 def file_access(path: Path) -> list[str]:
@@ -219,9 +218,6 @@ def file_access(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", RENDERERS, ids=lambda p: p.relative_to(CORE).as_posix())
 def test_views_and_exports_read_no_file(path: Path) -> None:
-    if _module(path) in READS_PROJECT:
-        assert file_access(path), "the exception is no longer needed: remove it"
-        return
     assert file_access(path) == []
 
 

@@ -104,6 +104,10 @@ class ReviewDue:
         return _record_page(self.collection, self.record_id)
 
 
+# where a build keeps its report for the status page (``Dataset.derived``)
+REPORT_KEY = "translation_status"
+
+
 @dataclass
 class TranslationReport:
     """Everything the check command prints and the status page shows."""

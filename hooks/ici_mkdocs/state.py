@@ -11,14 +11,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ici.context import RenderContext
-from ici.dataset import Dataset, gc_paused
+from ici.dataset import YAML_NODES, Dataset, gc_paused
 from ici.examples import DATA, EXAMPLES, is_demo
 from ici.hints import hint_for
 from ici.problems import Problem
+from ici.translation_model import REPORT_KEY
+from ici.translation_status import translation_report
 from ici.ui import Strings
 from ici.validate import validate
 from ici.views import LIST_VIEWS
-from ici.views.status import report_for
 
 from .forked import ForkedJob
 
@@ -93,9 +94,10 @@ def load(config: MkDocsConfig) -> SiteState:
         if found.problems or found.dataset is None or found.strings is None:
             raise PluginError(with_hints(found.problems))
         _state = SiteState(root, found.dataset, found.strings, demo=demo)
-        # the status page's report is the last reader of the data files' YAML nodes:
-        # made now, the nodes go before the pages (a national register's are ~400 MiB)
-        report_for(found.dataset)
+        # the status page's report, from the project's files and git history; the last
+        # reader of the data files' YAML nodes, so they go before the pages render
+        nodes = found.dataset.derived.pop(YAML_NODES, None)
+        found.dataset.derived[REPORT_KEY] = translation_report(root, nodes=nodes)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).
         gc.freeze()

@@ -5,24 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from ..context import RenderContext
-from ..dataset import YAML_NODES, Dataset
+from ..dataset import Dataset
 from ..fmt import format_day, language_name
 from ..provenance import format_partial
-from ..translation_status import UNCOMMITTED as _UNCOMMITTED
-from ..translation_status import TranslationReport, show_date, translation_report
-
-_KEY = "translation_status"
+from ..translation_model import REPORT_KEY, TranslationReport, show_date
+from ..translation_model import UNCOMMITTED as _UNCOMMITTED
 
 
 def report_for(ds: Dataset) -> TranslationReport:
-    """The report of the project the data came from, computed once per build."""
-    if _KEY not in ds.derived:
-        if ds.root is None:
-            raise ValueError("the dataset does not know its project folder")
-        # the data files' YAML nodes from loading: needed only here, so let them go after
-        nodes = ds.derived.pop(YAML_NODES, None)
-        ds.derived[_KEY] = translation_report(ds.root, nodes=nodes)
-    return ds.derived[_KEY]
+    """The translation report the build made right after loading (``ici_mkdocs.state``,
+    from the project's files and git history): the view reads no file itself."""
+    report = ds.derived.get(REPORT_KEY)
+    if report is None:
+        raise ValueError("the dataset holds no translation report (made after loading)")
+    return report
 
 
 def _day(stamp: int | None, lang: str) -> dict[str, Any]:
