@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from ici.context import RenderContext
+from ici.dataset import load_dataset
 from ici.holiday_days import holiday_days
 from ici.ui import load_strings
 from ici.views.contacts import badge_strings
@@ -29,7 +31,9 @@ def test_one_off_and_moved_days_off_are_in_the_list() -> None:
 
 def test_the_badge_strings_carry_the_days_off_of_the_build_years() -> None:
     built = datetime(2026, 1, 1, tzinfo=UTC)
-    data = badge_strings(load_strings(ROOT), "lv", built)
+    ds = load_dataset(ROOT)
+    ds.built_at = built
+    data = badge_strings(RenderContext(ds, load_strings(ROOT), "lv"))
     assert data["holidays"] == holiday_days(built)
     assert len(json.dumps(data["holidays"])) < 1000  # in every page's footer: keep it small
 

@@ -53,12 +53,13 @@ def prepare_env(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environ
     env.globals["ici_script"] = _own_script
     strings = state().strings
     lang = current_lang(config)
+    ctx = state().context(lang, lang_prefix(config, lang))
     env.globals["ui"] = lambda key: _ui(strings, key, lang)
     # the demonstration build (make demo) says on every page that its events are examples
     env.globals["ici_demo"] = state().demo
     # hotlines for the footer of every page and the home page; badge texts for the script
-    env.globals["ici_hotlines"] = hotlines(state().dataset, lang)
-    env.globals["ici_hours_strings"] = badge_strings(strings, lang, state().dataset.built_at)
+    env.globals["ici_hotlines"] = hotlines(ctx)
+    env.globals["ici_hours_strings"] = badge_strings(ctx)
     return env
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from ..context import RenderContext
@@ -24,7 +23,6 @@ from ..pages import KINDS, record_path
 from ..paths import vcard_href, vcard_path
 from ..provenance import provenance_view
 from ..text import pick, plain
-from ..ui import Strings
 
 KIND_ORDER = ("office", "contact_point", "hotline")
 # the kinds whose numbers are shown on the home page and in the footer of every page
@@ -163,20 +161,20 @@ def branches_list(ctx: RenderContext) -> dict[str, Any]:
     return {"items": items, "groups": groups, "jsonld": contacts_graph(ds, records, lang)}
 
 
-def hotlines(ds: Dataset, lang: str) -> list[dict[str, Any]]:
+def hotlines(ctx: RenderContext) -> list[dict[str, Any]]:
     """The numbers to call first (hotlines, then offices), for the footer and home page."""
     records = sorted(
-        (r for r in ds.branches.values() if r["kind"] in HOTLINE_KINDS),
+        (r for r in ctx.dataset.branches.values() if r["kind"] in HOTLINE_KINDS),
         key=lambda r: HOTLINE_KINDS.index(r["kind"]),
     )
-    return [branch_summary(r, lang) for r in records]
+    return [branch_summary(r, ctx.lang) for r in records]
 
 
-def badge_strings(strings: Strings, lang: str, built_at: datetime) -> dict[str, Any]:
+def badge_strings(ctx: RenderContext) -> dict[str, Any]:
     """What the opening-hours badge script needs: message templates, weekday names and
     Latvia's days off for the years around the build (from the ``holidays`` package)."""
     return {
-        "messages": {key: strings.get(f"contacts.badge_{key}", lang) for key in BADGE_KEYS},
-        "days": {day: weekday_name(day, lang) for day in WEEKDAYS},
-        "holidays": holiday_days(built_at),
+        "messages": {key: ctx.text(f"contacts.badge_{key}") for key in BADGE_KEYS},
+        "days": {day: weekday_name(day, ctx.lang) for day in WEEKDAYS},
+        "holidays": holiday_days(ctx.built_at),
     }
