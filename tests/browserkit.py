@@ -215,9 +215,14 @@ ENHANCE: dict[str, Callable[[object], None]] = {
 }
 
 
-def open_page(browser: object, url: str, now: object = None) -> tuple[object, Visit]:
-    """A new page at ``url`` (watched: console errors, failed requests), its clock fixed
-    at ``now`` (a datetime) before the page's scripts read it, when given."""
+def open_page(
+    browser_and_base: tuple[object, str], path: str, now: object = None
+) -> tuple[object, Visit]:
+    """A new page at ``path`` below the served site (watched: console errors, failed
+    requests), its clock fixed at ``now`` (a datetime) before the page's scripts read it,
+    when given."""
+    browser, base = browser_and_base
+    url = base + path
     page = browser.new_page()
     visit = Visit()
     watch(page, visit)

@@ -24,15 +24,6 @@ def browser_and_base(listings: Built) -> Iterator[tuple[object, str]]:
         yield browser, base
 
 
-def _open(browser_and_base: tuple[object, str], path: str, now: datetime | None = None):
-    browser, base = browser_and_base
-    return open_page(browser, base + path, now)
-
-
-def _ids(page: object, selector: str) -> list[str]:
-    return listed_ids(page, selector)
-
-
 def _visible_ids(page: object) -> list[str]:
     return page.eval_on_selector_all(
         "li[data-ici-item]",
@@ -44,8 +35,11 @@ def test_event_that_ended_before_now_moves_to_the_archive(
     browser_and_base: tuple[object, str],
 ) -> None:
     # at the build the May 2026 informative day was upcoming; on 1 June 2026 it is over
-    page, visit = _open(browser_and_base, "en/events/", datetime(2026, 6, 1, 12, tzinfo=UTC))
-    upcoming, archive = _ids(page, "[data-ici-upcoming]"), _ids(page, "[data-ici-archive]")
+    page, visit = open_page(browser_and_base, "en/events/", datetime(2026, 6, 1, 12, tzinfo=UTC))
+    upcoming, archive = (
+        listed_ids(page, "[data-ici-upcoming]"),
+        listed_ids(page, "[data-ici-archive]"),
+    )
     assert "info-day-riga-2026" in archive
     assert archive[0] == "info-day-riga-2026"  # the latest that ended comes first
     assert "info-day-riga-2026" not in upcoming
@@ -66,8 +60,8 @@ def test_event_that_ended_before_now_moves_to_the_archive(
 
 
 def test_without_a_later_clock_the_build_split_stays(browser_and_base: tuple[object, str]) -> None:
-    page, _ = _open(browser_and_base, "en/events/", datetime(2026, 1, 2, tzinfo=UTC))
-    assert "info-day-riga-2026" in _ids(page, "[data-ici-upcoming]")
+    page, _ = open_page(browser_and_base, "en/events/", datetime(2026, 1, 2, tzinfo=UTC))
+    assert "info-day-riga-2026" in listed_ids(page, "[data-ici-upcoming]")
     dates = page.eval_on_selector_all(
         '[data-ici-id="cultural-evenings-riga"] .ici-next-dates li',
         "els => els.filter(e => !e.hidden).length",
@@ -79,8 +73,8 @@ def test_without_a_later_clock_the_build_split_stays(browser_and_base: tuple[obj
 def test_everything_over_leaves_the_upcoming_list_empty(
     browser_and_base: tuple[object, str],
 ) -> None:
-    page, _ = _open(browser_and_base, "events/", datetime(2030, 1, 1, tzinfo=UTC))
-    assert _ids(page, "[data-ici-upcoming]") == []
+    page, _ = open_page(browser_and_base, "events/", datetime(2030, 1, 1, tzinfo=UTC))
+    assert listed_ids(page, "[data-ici-upcoming]") == []
     assert page.is_visible("[data-ici-empty]")
     assert page.inner_text("[data-ici-empty] p") == "Pašlaik nav izsludinātu pasākumu."
     # and what to do instead: the calendar feed and the past events (test_ended.py)
@@ -91,16 +85,16 @@ def test_everything_over_leaves_the_upcoming_list_empty(
 
 def test_event_page_says_it_has_taken_place(browser_and_base: tuple[object, str]) -> None:
     path = "ru/events/info-day-riga-2026/"
-    page, _ = _open(browser_and_base, path, datetime(2026, 1, 2, tzinfo=UTC))
+    page, _ = open_page(browser_and_base, path, datetime(2026, 1, 2, tzinfo=UTC))
     assert page.is_hidden("[data-ici-ended]")
     page.close()
-    page, _ = _open(browser_and_base, path, datetime(2026, 5, 14, 13, 1, tzinfo=UTC))
+    page, _ = open_page(browser_and_base, path, datetime(2026, 5, 14, 13, 1, tzinfo=UTC))
     assert page.inner_text("[data-ici-ended]") == "Это мероприятие уже прошло."
     page.close()
 
 
 def test_filters_narrow_the_event_list(browser_and_base: tuple[object, str]) -> None:
-    page, _ = _open(browser_and_base, "en/events/", datetime(2026, 1, 2, tzinfo=UTC))
+    page, _ = open_page(browser_and_base, "en/events/", datetime(2026, 1, 2, tzinfo=UTC))
     # the filters fold behind one button, which says how many are on
     toggle = page.locator("[data-ici-filter-toggle]")
     assert not page.is_visible("form[data-ici-filters]")
@@ -131,7 +125,7 @@ def test_filters_narrow_the_event_list(browser_and_base: tuple[object, str]) -> 
 
 
 def test_filters_narrow_the_course_list(browser_and_base: tuple[object, str]) -> None:
-    page, _ = _open(browser_and_base, "ru/courses/", None)
+    page, _ = open_page(browser_and_base, "ru/courses/", None)
     page.click("[data-ici-filter-toggle]")
     page.select_option('select[name="kind"]', "integration")
     kinds = page.eval_on_selector_all(

@@ -239,15 +239,6 @@ def browser_and_base(scaled: Built) -> Iterator[tuple[object, str]]:
         yield browser, base
 
 
-def _open(browser_and_base: tuple[object, str], path: str, now: datetime | None = None):
-    browser, base = browser_and_base
-    return open_page(browser, base + path, now)
-
-
-def _ids(page: object, selector: str) -> list[str]:
-    return listed_ids(page, selector)
-
-
 @pytest.mark.browser
 def test_an_entry_that_ends_moves_to_the_pages_own_archive(
     scaled: Built, browser_and_base: tuple[object, str]
@@ -255,9 +246,9 @@ def test_an_entry_that_ends_moves_to_the_pages_own_archive(
     rel = "en/events/upcoming/index.html"
     first = _cards(scaled, rel, "upcoming")[0]
     later = _moment(first["end"]) + timedelta(minutes=1)
-    page, visit = _open(browser_and_base, "en/events/upcoming/", later)
-    assert _ids(page, "[data-ici-archive]") == [first["id"]]
-    assert first["id"] not in _ids(page, "[data-ici-upcoming]")
+    page, visit = open_page(browser_and_base, "en/events/upcoming/", later)
+    assert listed_ids(page, "[data-ici-archive]") == [first["id"]]
+    assert first["id"] not in listed_ids(page, "[data-ici-upcoming]")
     assert page.is_visible("[data-ici-archive-section]")
     # the rest of the past events is a link away
     assert page.is_visible("[data-ici-archive-section] [data-ici-see-all] a")
@@ -276,8 +267,8 @@ def test_the_index_never_says_nothing_is_coming_while_later_pages_list_more(
     # every upcoming event of the index has ended, later ones have not
     after = max(_moment(c["end"]) for c in listed) + timedelta(minutes=1)
     assert any(_moment(c["end"]) > after for c in every)
-    page, _ = _open(browser_and_base, "en/events/", after)
-    assert _ids(page, "[data-ici-upcoming]") == []
+    page, _ = open_page(browser_and_base, "en/events/", after)
+    assert listed_ids(page, "[data-ici-upcoming]") == []
     assert page.is_hidden("[data-ici-empty]")
     assert page.is_visible(".ici-upcoming [data-ici-see-all] a")
     page.close()
@@ -293,7 +284,7 @@ def test_no_match_on_a_page_points_to_the_other_pages(
     kinds = {n.attributes["data-kind"] for n in items}
     pairs = {(n.attributes["data-region"], n.attributes["data-kind"]) for n in items}
     region, kind = next(p for p in sorted(itertools.product(regions, kinds)) if p not in pairs)
-    page, _ = _open(browser_and_base, "en/events/", NOW)
+    page, _ = open_page(browser_and_base, "en/events/", NOW)
     page.click("[data-ici-filter-toggle].is-ready")
     assert page.is_visible("[data-ici-partial]")
     page.select_option("[data-ici-filters] select[name=region]", region)
