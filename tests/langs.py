@@ -8,33 +8,17 @@ needs a particular language's wording keys it by the language code.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import yaml
+
+from ici.languages import ConfigLoader
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that reads ``!!python/name:...`` and other tags as plain values."""
-
-
-def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_scalar(node)
-
-
-_Loader.add_multi_constructor("", _untagged)
-_Loader.add_multi_constructor("!", _untagged)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
-
-
 def configured_languages(config: Path = ROOT / "mkdocs.yml") -> tuple[str, ...]:
     """The i18n plugin's languages in ``config`` (built ones only), the default first."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=ConfigLoader)
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             entries = plugin["i18n"].get("languages") or []

@@ -14,7 +14,7 @@ import yaml
 from ici.check import run_check
 from ici.dataset import load_dataset
 from ici.hints import hint_for
-from ici.languages import LANGS, configured, english_name, parse_languages
+from ici.languages import LANGS, ConfigLoader, configured, english_name, parse_languages
 from ici.problems import DataError
 from ici.schema_check import with_languages
 from ici.ui import load_strings, string_warnings, strings_file, used_keys
@@ -54,14 +54,25 @@ plugins:
           name: Latviešu
           default: true
 """
-    langs = parse_languages(yaml.load(text, Loader=_loader()))
+    langs = parse_languages(yaml.load(text, Loader=ConfigLoader))
     assert [(lang.code, lang.default) for lang in langs] == [("lv", True), ("en", False)]
 
 
-def _loader():
-    from ici.languages import _ConfigLoader
-
-    return _ConfigLoader
+def test_a_language_that_is_not_built_is_not_the_sites() -> None:
+    config = {
+        "plugins": [
+            {
+                "i18n": {
+                    "languages": [
+                        {"locale": "lv", "default": True},
+                        {"locale": "de", "build": False},
+                        {"locale": "ru", "build": True},
+                    ]
+                }
+            }
+        ]
+    }
+    assert [lang.code for lang in parse_languages(config)] == ["lv", "ru"]  # langs: data
 
 
 def test_a_config_without_languages_is_a_clear_error() -> None:

@@ -20,12 +20,12 @@ PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
 CONFIG_FILE = "mkdocs.yml"
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """A safe loader that reads mkdocs.yml's ``!!python/name:`` and ``!ENV`` tags as plain
     values: only the language list is needed, and nothing in the file is executed."""
 
 
-def _untagged(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> Any:
+def _untagged(loader: ConfigLoader, suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.MappingNode):
         return loader.construct_mapping(node)
     if isinstance(node, yaml.SequenceNode):
@@ -33,7 +33,7 @@ def _untagged(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_scalar(node)
 
 
-_ConfigLoader.add_multi_constructor("", _untagged)
+ConfigLoader.add_multi_constructor("", _untagged)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ class LanguageConfigError(ValueError):
 
 
 def parse_languages(config: Any, where: str = CONFIG_FILE) -> tuple[Language, ...]:
-    """The languages of a parsed mkdocs.yml, the default first."""
+    """The languages of a parsed mkdocs.yml that the i18n plugin builds, the default first
+    (a language with ``build: false`` is configured but not built, so not ours)."""
     plugins = config.get("plugins") if isinstance(config, dict) else None
     entries: Any = None
     for plugin in plugins or []:
@@ -65,6 +66,8 @@ def parse_languages(config: Any, where: str = CONFIG_FILE) -> tuple[Language, ..
         code = entry.get("locale") if isinstance(entry, dict) else None
         if not isinstance(code, str) or not code:
             raise LanguageConfigError(f"{where}: expected a locale in every i18n language")
+        if entry.get("build", True) is False:
+            continue
         found.append(Language(code, str(entry.get("name") or code), entry.get("default") is True))
     defaults = [lang for lang in found if lang.default] or found[:1]
     return (defaults[0], *(lang for lang in found if lang is not defaults[0]))
@@ -80,7 +83,7 @@ def configured(root: FsPath = PROJECT_ROOT) -> tuple[Language, ...]:
     if not path.is_file() and root != PROJECT_ROOT:
         return configured(PROJECT_ROOT)
     with path.open(encoding="utf-8") as fh:
-        config = yaml.load(fh, Loader=_ConfigLoader)
+        config = yaml.load(fh, Loader=ConfigLoader)
     parent = config.get("INHERIT") if isinstance(config, dict) else None
     if isinstance(parent, str) and "plugins" not in config:
         # MkDocs' configuration inheritance: the plugins, and so the languages, come from
@@ -108,6 +111,7 @@ __all__ = [
     "DEFAULT_LANG",
     "LANGS",
     "TRANSLATIONS",
+    "ConfigLoader",
     "Language",
     "LanguageConfigError",
     "configured",
