@@ -73,6 +73,7 @@ SHARED = {
     "register",
     "register_pages",
     "search",
+    "site_config",
     "jsonld",
     "timed_pages",
     "translation_model",

@@ -6,6 +6,7 @@ listing as before (tests/golden/ holds it exactly)."""
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import posixpath
@@ -18,7 +19,9 @@ import yaml
 from browserkit import chromium, listed_ids, open_page, serve
 from conftest import listing_dataset, render_context
 from ici import eventtime as et
+from ici.check import run_check
 from ici.paging import Paging
+from ici.site_config import config_problems
 from ici.timed_pages import TimedOrder, paging_from_extra, timed_order
 from ici.views.courses import course_summary
 from ici.views.events import event_summary
@@ -368,3 +371,23 @@ def test_axe_finds_no_violations_on_paged_pages(
             report[rel] = result["violations"]
     context.close()
     assert report == {}
+
+
+def test_make_check_names_a_bad_page_size_with_its_line(tmp_path) -> None:
+    root = copy_project(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    extra = "extra:\n  generator: false\n"
+    config = config.replace(extra, extra + "  ici_courses: {page_size: -1}\n  ici_register: 5\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    line = config.splitlines().index("  ici_courses: {page_size: -1}") + 1
+    problems = [str(p) for p in config_problems(root)]
+    expected = "expected a mapping of positive whole numbers index_max, per_group, page_size"
+    assert problems == [
+        f"mkdocs.yml:{line + 1}: extra.ici_register: {expected}, got 5",
+        f"mkdocs.yml:{line}: extra.ici_courses: {expected}, got {{'page_size': -1}}",
+    ]
+    out = io.StringIO()
+    assert run_check(root, out, status=False) == 1
+    assert f"mkdocs.yml:{line}: extra.ici_courses: {expected}" in out.getvalue()
+    # the project's own settings pass
+    assert config_problems(ROOT) == []

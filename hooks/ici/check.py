@@ -21,6 +21,7 @@ from .examples import EXAMPLES
 from .glossary import Glossary, load_glossary
 from .hints import hint_for
 from .problems import DataError, Problem
+from .site_config import config_problems
 from .text_warnings import text_warnings
 from .translation_status import translation_report
 from .translation_text import report_lines
@@ -58,9 +59,10 @@ def find_warnings(root: FsPath) -> list[Problem]:
 
 def find_problems(root: FsPath) -> list[Problem]:
     """Every problem in the data, the interface strings and the content: the build's own
-    validation phase (:func:`ici.validate.validate`) and the demonstration dataset."""
+    validation phase (:func:`ici.validate.validate`), the demonstration dataset and the
+    site's settings in mkdocs.yml."""
     problems = validate(root, LIST_VIEWS).problems
-    return list(dict.fromkeys([*problems, *_example_problems(root)]))
+    return list(dict.fromkeys([*problems, *_example_problems(root), *config_problems(root)]))
 
 
 def _example_problems(root: FsPath) -> list[Problem]:

@@ -127,6 +127,11 @@ _HINTS: list[tuple[tuple[str, ...], str]] = [
         "save the file as UTF-8 in your editor (VS Code: “Save with Encoding” → UTF-8)",
     ),
     (
+        ("config.paging",),
+        "write the setting as a mapping of whole numbers above zero, e.g. "
+        "{index_max: 120, per_group: 6, page_size: 50}, or delete it to keep the defaults",
+    ),
+    (
         ("file.lost",),
         "the file lost its content: restore it with “git checkout -- <file>” and redo the change",
     ),
