@@ -164,3 +164,28 @@ def test_russian_and_english_cards_name_towns_in_their_language(site: Built) -> 
         assert f"{town} (" in text, lang
         if lang != "lv":
             assert "Rīga (" not in text
+
+
+@pytest.mark.parametrize(
+    ("forms", "got"),
+    [
+        ('["Ризі\\n"]', "U+000A"),
+        ('["Ри\\u0007зі"]', "U+0007"),
+        ("Ризі", "expected a list, got 'Ризі'"),
+        ("[Ризі, Ризі]", "expected each item once"),
+    ],
+)
+def test_a_bad_place_form_fails_with_its_line(tmp_path: Path, forms: str, got: str) -> None:
+    root = copy_project(tmp_path)
+    path = root / "data" / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "forms: [Ризі]}"
+    assert old in text
+    path.write_text(text.replace(old, f"forms: {forms}}}"), encoding="utf-8")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if old in x)
+    with pytest.raises(DataError) as err:
+        load_glossary(root)
+    problems = [str(p) for p in err.value.problems]
+    assert problems and all(p.startswith(f"data/glossary.yaml:{line}: terms[") for p in problems)
+    assert all(".uk.forms" in p for p in problems)
+    assert any(got in p for p in problems), problems

@@ -6,10 +6,11 @@
 (function () {
   "use strict";
 
-  // register/facets/<facet>.json holds one bitset per value over every service in the
-  // register's order (topics in order, each by name, then the ended ones); a topic's
-  // listing pages (data-href, data-page-size per page) hold its cards in the same order.
   /**
+   * register/facets/<facet>.json holds one bitset per value over every service in the
+   * register's order (topics in order, each by name, then the ended ones); a topic's
+   * listing pages (data-href, data-page-size per page) hold its cards in the same order.
+   *
    * env: register (the [data-ici-register] node), facets and filters (register.js's),
    * wanted(facet, selection), showState(sel, shown, total, updateUrl), render(),
    * button(label, onClick), strings (the register's interface strings).
