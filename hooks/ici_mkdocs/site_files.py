@@ -7,9 +7,9 @@ from pathlib import Path as FsPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from ici.outputs import iter_language_outputs
+from ici.outputs import iter_generator_outputs, iter_language_outputs, named_generators
 
-from . import forked
+from . import dirty, forked
 from .state import current_lang, i18n, is_first_build, lang_prefix, state
 
 
@@ -30,10 +30,26 @@ def restore_404(config: MkDocsConfig) -> None:
 def _write(config: MkDocsConfig, lang: str) -> None:
     prefix = lang_prefix(config, lang)
     site = FsPath(config.site_dir)
-    for path, content in iter_language_outputs(state().context(lang, prefix)):
-        target = site / prefix / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    ctx = state().context(lang, prefix)
+    if not dirty.enabled():
+        for path, content in iter_language_outputs(ctx):
+            _write_file(site / prefix / path, content)
+        return
+    # mkdocs serve --dirty: only the generators whose data changed (see ``dirty``)
+    ran = set()
+    for name, files in iter_generator_outputs(ctx, dirty.output_changed):
+        ran.add(name)
+        for path, content in files.items():
+            _write_file(site / prefix / path, content)
+        dirty.note_output(lang, name, [str(site / prefix / path) for path in files])
+    for name, _ in named_generators():
+        if name not in ran:
+            dirty.note_output(lang, name, None)
+
+
+def _write_file(target: FsPath, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
 
 
 def start_language_files(config: MkDocsConfig) -> None:
@@ -42,7 +58,8 @@ def start_language_files(config: MkDocsConfig) -> None:
     Called in the first build once the site folder is clean; the pages are rendered
     meanwhile.
     """
-    if not is_first_build(config):
+    # mkdocs serve --dirty keeps track of what each generator wrote: in this process
+    if not is_first_build(config) or dirty.enabled():
         return
     langs = list(i18n(config).build_languages)
 
