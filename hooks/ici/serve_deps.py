@@ -18,7 +18,9 @@ page's key covers everything its view reads (``ici.views``):
 A generator of exports, calendars and feeds (``ici.outputs``) has a key of the same kind
 (``output_keys``): the records of its kind and of the kinds they refer to.
 
-Listing pages and hand-written pages are rendered on every build: they are few.
+A listing page's key (``listing_key``) is made of the keys of the records it shows, its
+place among the listing's pages and the counts of every listing. Hand-written pages are
+rendered on every build: they are few, and show anything.
 """
 
 from __future__ import annotations
@@ -35,14 +37,26 @@ from .dataset import Dataset, Record
 from .kinds import KINDS, Kind, data_files
 from .outputs import named_generators
 from .pages import KINDS as PAGE_KINDS
-from .timed_pages import KEYS
+from .paging import page_slice
+from .register_pages import (
+    ListingSpec,
+    listing_ids,
+    paging_of,
+    region_ids,
+    register_order,
+)
+from .timed_pages import KEYS, TimedSpec, timed_order
+from .timed_pages import paging_of as timed_paging
 from .views.events import NEXT_DATES
 from .views.listing_help import INFO_LINE
+from .vocab import REGIONS
 
 # collections whose records are keyed one by one; every other data file is a whole
 RECORD_COLLECTIONS = ("organizations", "services", "events", "courses")
 # folders of the project that every page depends on, as a whole
 SITE_FOLDERS = ("docs", "overrides", "schemas")
+# the page kind of the records on an events or courses listing page
+KIND_OF = {"events": "event", "courses": "course"}
 
 
 def _digest(value: Any) -> str:
@@ -126,6 +140,28 @@ def page_keys(ds: Dataset, site: str) -> dict[tuple[str, str], str]:
     return out
 
 
+def listing_key(
+    site: str, ds: Dataset, lang: str, spec: ListingSpec | TimedSpec, pages: dict[Any, str]
+) -> str:
+    """The key of a listing page of the register (``ListingSpec``) or of the events or
+    courses (``TimedSpec``) in ``lang``: its place among the listing's pages, the counts
+    of every listing (the links to them say how many), and the keys of the records it
+    shows (``pages``: ``page_keys``; a card shows what the record's page shows)."""
+    if isinstance(spec, TimedSpec):
+        order = timed_order(ds, spec.section)
+        counts: list[Any] = [len(order.upcoming), len(order.archive)]
+        ids = page_slice(order.part(spec.part), spec.page, timed_paging(ds, spec.section))
+        kind = KIND_OF[spec.section]
+        where: list[Any] = [spec.section, spec.part, spec.page, spec.pages]
+    else:
+        paging = paging_of(ds)
+        counts = [(g.key, len(g.ids)) for g in register_order(ds, lang)]
+        counts += [(r, len(region_ids(ds, lang, r))) for r in REGIONS]
+        ids = listing_ids(ds, lang, spec, paging)
+        kind, where = "service", [spec.kind, spec.value, spec.page, spec.pages]
+    return _digest([site, lang, where, counts, [pages.get((kind, rid)) for rid in ids]])
+
+
 def output_keys(ds: Dataset, site: str) -> dict[str, str]:
     """The key of each generator of exports, calendars and feeds (``ici.outputs``), by
     name: the records of its kind and of the kinds those refer to. The files do not depend
@@ -144,4 +180,4 @@ def output_keys(ds: Dataset, site: str) -> dict[str, str]:
     return out
 
 
-__all__ = ["output_keys", "page_keys", "record_keys", "site_key"]
+__all__ = ["listing_key", "output_keys", "page_keys", "record_keys", "site_key"]

@@ -22,7 +22,10 @@ from pathlib import Path as FsPath
 
 from mkdocs.structure.files import File, Files
 
-from ici.serve_deps import output_keys, page_keys, site_key
+from ici.dataset import Dataset
+from ici.register_pages import ListingSpec
+from ici.serve_deps import listing_key, output_keys, page_keys, site_key
+from ici.timed_pages import TimedSpec
 
 log = logging.getLogger("mkdocs.plugins.ici.serve")
 
@@ -47,9 +50,12 @@ class ServeState:
     """What one ``mkdocs serve --dirty`` keeps from one build to the next."""
 
     enabled: bool = False
+    site: str = ""  # this build's site key (ici.serve_deps)
     # keys of the pages and outputs the last finished build wrote, and this build's
     done_pages: dict[tuple[str, str], str] = field(default_factory=dict)
     pages: dict[tuple[str, str], str] = field(default_factory=dict)
+    done_listings: dict[tuple[str, str], str] = field(default_factory=dict)
+    listings: dict[tuple[str, str], str] = field(default_factory=dict)
     done_outputs: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
     # files written: by the last finished build, and by this one so far
@@ -81,13 +87,14 @@ def enabled() -> bool:
     return SERVE.enabled
 
 
-def new_build(root: FsPath, data_dirs: tuple[str, ...], ds) -> None:
+def new_build(root: FsPath, data_dirs: tuple[str, ...], ds: Dataset) -> None:
     """Work out this build's keys (once, in the first language's build)."""
     if not SERVE.enabled:
         return
-    site = site_key(root, data_dirs, ds)
+    SERVE.site = site = site_key(root, data_dirs, ds)
     SERVE.pages = page_keys(ds, site)
     SERVE.outputs = output_keys(ds, site)
+    SERVE.listings = {}
     SERVE.written = set()
     SERVE.rendered = SERVE.skipped = 0
 
@@ -97,7 +104,19 @@ def page_changed(kind: str, record_id: str) -> bool:
     if not SERVE.enabled:
         return True
     key = (kind, record_id)
-    changed = SERVE.done_pages.get(key) != SERVE.pages.get(key)
+    return _count(SERVE.done_pages.get(key) != SERVE.pages.get(key))
+
+
+def listing_changed(ds: Dataset, lang: str, spec: ListingSpec | TimedSpec) -> bool:
+    """Whether a listing page must be rendered again in this build (see ``page_changed``)."""
+    if not SERVE.enabled:
+        return True
+    key = (lang, spec.path)
+    SERVE.listings[key] = listing_key(SERVE.site, ds, lang, spec, SERVE.pages)
+    return _count(SERVE.done_listings.get(key) != SERVE.listings[key])
+
+
+def _count(changed: bool) -> bool:
     if changed:
         SERVE.rendered += 1
     else:
@@ -151,9 +170,10 @@ def finish_build() -> None:
     )
     SERVE.done_written = SERVE.written
     SERVE.done_pages, SERVE.done_outputs = SERVE.pages, SERVE.outputs
+    SERVE.done_listings = SERVE.listings
 
 
 def failed_build() -> None:
     """A build that failed may have written some pages: render everything next time."""
-    SERVE.done_pages, SERVE.done_outputs = {}, {}
+    SERVE.done_pages, SERVE.done_outputs, SERVE.done_listings = {}, {}, {}
     SERVE.done_written |= SERVE.written

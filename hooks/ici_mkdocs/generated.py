@@ -110,10 +110,13 @@ def _add_listings(
 ) -> None:
     """One page per spec (a ``path`` and a ``stub(title)``) in every language, titled by
     ``title(strings, spec, lang)``."""
-    strings = state().strings
+    strings, ds, lang = state().strings, state().dataset, current_lang(config)
     for spec in specs:
-        stubs = {
-            code: (spec.path, spec.stub(html.escape(title(strings, spec, code))))
-            for code in i18n(config).build_languages
+        titles = {
+            code: html.escape(title(strings, spec, code)) for code in i18n(config).build_languages
         }
-        _add(files, config, stubs)
+        page = _add(files, config, {code: (spec.path, spec.stub(t)) for code, t in titles.items()})
+        if not dirty.listing_changed(ds, lang, spec):
+            page.changed = False  # as for a record page (add_record_pages)
+            assert page.page is not None
+            page.page.markdown, page.page.meta = "", spec.meta(titles[lang])
