@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from ici.serve_deps import page_keys, site_key
 from langs import LANGS, PREFIX
-from scalekit import EPOCH, scaled_project
+from scalekit import EPOCH, scaled_dataset, scaled_project
 from servekit import Served
 
 EDITED, REMOVED, UNRELATED = "svc-00010", "svc-00020", "svc-00030"
@@ -58,3 +59,29 @@ def test_a_rebuild_after_an_edit_serves_what_a_fresh_build_does(tmp_path: Path) 
         # a page that shows nothing of the edit is left as it was: not rendered again
         assert after[unrelated] == before[unrelated]
         assert _page(lang, REMOVED) not in rebuilt
+
+
+def test_a_page_key_changes_with_the_records_the_page_shows_and_no_other(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    root = scaled_project(tmp_path / "project")
+    ds = scaled_dataset(root)
+    site = site_key(root, ("data",), ds)
+    before = page_keys(ds, site)
+    org = ds.services[EDITED]["organization_id"]
+    ds.organizations[org]["name"]["lv"] += " (labots)"
+    changed = {key for key, value in page_keys(ds, site).items() if before[key] != value}
+    shows = {("service", rid) for rid, rec in ds.services.items() if rec["organization_id"] == org}
+    shows |= {("branch", rid) for rid, rec in ds.branches.items() if rec["organization_id"] == org}
+    for kind, name in (("event", "events"), ("course", "courses")):
+        shows |= {
+            (kind, rid)
+            for rid, rec in ds.collection(name).items()
+            if org == rec.get("organizer") or org in (rec.get("partners") or [])
+        }
+    assert ("service", EDITED) in changed and len(changed) < len(before)
+    assert changed == shows
+    # a record's edit is not a change of the whole site; a page's text or a template is
+    assert site_key(root, ("data",), ds) == site
+    guide = root / "docs" / "lv" / "guide" / "work.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nJauns teikums.\n", encoding="utf-8")
+    assert site_key(root, ("data",), ds) != site
