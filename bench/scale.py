@@ -187,7 +187,7 @@ def serve_rebuild(root: Path, env: dict[str, str], timeout: float = 900) -> dict
         built = wait_for(r"Documentation built in", mark)
         shown = EDIT in _served(port, "register/svc-00010/")
         indexed = wait_for(r"Pagefind: Indexed", built)
-        rendered = [t.strip() for _, t in lines[mark:] if "record pages rendered again" in t]
+        rendered = [t.strip() for _, t in lines[mark:] if "pages rendered again" in t]
         return {
             "rebuild_s": lines[built][0] - edited,
             "search_s": lines[indexed][0] - edited,

@@ -167,7 +167,7 @@ def finish_build() -> None:
     for path in SERVE.done_written - SERVE.written:
         FsPath(path).unlink(missing_ok=True)
     log.info(
-        "Serve: %d record pages rendered again, %d unchanged (mkdocs serve --dirty)",
+        "Serve: %d generated pages rendered again, %d unchanged (mkdocs serve --dirty)",
         SERVE.rendered,
         SERVE.skipped,
     )
