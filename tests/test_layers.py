@@ -82,6 +82,7 @@ SHARED = {
 }
 EXPORTS = {
     "calendar_ics",
+    "chunks",
     "exports_csv",
     "exports_hsds",
     "news_feed",

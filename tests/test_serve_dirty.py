@@ -3,16 +3,11 @@ as a fresh build of the edited project, and renders only what the edit changed."
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
 
-from ici import exports_hsds
-from ici.context import RenderContext
-from ici.exports_hsds import hsds_services, services_json
 from ici.serve_deps import page_keys, site_key
-from ici.ui import load_strings
 from langs import LANGS, PREFIX
 from scalekit import EPOCH, scaled_dataset, scaled_project
 from servekit import Served
@@ -90,22 +85,3 @@ def test_a_page_key_changes_with_the_records_the_page_shows_and_no_other(tmp_pat
     guide = root / "docs" / "lv" / "guide" / "work.md"
     guide.write_text(guide.read_text(encoding="utf-8") + "\nJauns teikums.\n", encoding="utf-8")
     assert site_key(root, ("data",), ds) != site
-
-
-def test_the_json_export_kept_item_by_item_is_the_same_bytes(tmp_path: Path) -> None:
-    (tmp_path / "project").mkdir()
-    root = scaled_project(tmp_path / "project")
-    ds = scaled_dataset(root)
-    ctx = RenderContext(ds, load_strings(root), "ru", "ru/")
-    whole = services_json(ctx)
-    exports_hsds.keep_encodings()
-    try:
-        assert services_json(ctx) == whole  # every service encoded
-        assert services_json(ctx) == whole  # every service kept
-        ds.services[EDITED]["description"]["ru"] += " Изменено."
-        edited = services_json(ctx)["data/services.json"].decode("utf-8")
-    finally:
-        exports_hsds._encoded = None
-    assert edited != whole["data/services.json"].decode("utf-8")
-    assert sum(s["description"].endswith(" Изменено.") for s in json.loads(edited)) == 1
-    assert edited == json.dumps(hsds_services(ctx), ensure_ascii=False, indent=1) + "\n"

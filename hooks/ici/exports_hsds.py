@@ -8,10 +8,10 @@ attribute (``link_type: ici_register_id``) so a consumer can map rows back to ou
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from typing import Any
 
+from .chunks import Content, json_list_chunks
 from .context import RenderContext
 from .dataset import Dataset, Record
 from .fmt import days_label, language_name, phone_display
@@ -271,41 +271,8 @@ def hsds_service(ctx: RenderContext, rec: Record) -> dict[str, Any]:
     )
 
 
-def hsds_services(ctx: RenderContext) -> list[dict[str, Any]]:
-    """Every service of the register in HSDS 3.0 form, in data order."""
-    return [hsds_service(ctx, rec) for rec in ctx.dataset.services.values()]
-
-
-# Each service's indented JSON by language and compact JSON, kept from one build to the
-# next of one ``mkdocs serve --dirty`` (``keep_encodings``); None in any other build
-_encoded: dict[str, dict[str, str]] | None = None
-
-
-def keep_encodings() -> None:
-    """Keep each service's JSON text between builds: an edit encodes only what it changed.
-
-    Indented JSON is written by Python's slow encoder, the compact key by the C one."""
-    global _encoded
-    if _encoded is None:
-        _encoded = {}
-
-
-def _indented(items: list[dict[str, Any]], lang: str) -> str:
-    """``json.dumps(items, ensure_ascii=False, indent=1)``, item by item from the kept texts."""
-    if _encoded is None or not items:
-        return json.dumps(items, ensure_ascii=False, indent=1)
-    kept = _encoded.get(lang, {})
-    keys = [json.dumps(item, ensure_ascii=False) for item in items]
-    # an item one level deeper, as inside the array (a JSON string holds no line break)
-    texts = {
-        key: kept.get(key) or json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
-        for key, item in zip(keys, items, strict=True)
-    }
-    _encoded[lang] = texts
-    return "[\n " + ",\n ".join(texts[key] for key in keys) + "\n]"
-
-
-def services_json(ctx: RenderContext) -> dict[str, bytes]:
-    """``data/services.json`` for one language (``Kind.exports``, ``ici.outputs.GENERATORS``)."""
-    body = _indented(hsds_services(ctx), ctx.lang) + "\n"
-    return {"data/services.json": body.encode("utf-8")}
+def services_json(ctx: RenderContext) -> dict[str, Content]:
+    """``data/services.json`` for one language (``Kind.exports``, ``ici.outputs.GENERATORS``),
+    written a service at a time."""
+    services = (hsds_service(ctx, rec) for rec in ctx.dataset.services.values())
+    return {"data/services.json": json_list_chunks(services)}

@@ -7,8 +7,7 @@ MkDocs' dirty build skips a page whose ``File.is_modified()`` is false. Here:
   previous build's, or its file is missing; listing pages are always modified;
 - every hand-written page is rendered again (they show data, and the menu of every page
   shows their titles): its output is marked older than its source;
-- a generator of exports, calendars and feeds runs again when the data it reads changed
-  (and the register's JSON export encodes again only the services that changed);
+- a generator of exports, calendars and feeds runs again when the data it reads changed;
 - what the previous build wrote and this one did not (a removed record's page) is deleted.
 
 Only in ``mkdocs serve --dirty``: ``mkdocs build`` never asks a file whether it changed.
@@ -23,7 +22,6 @@ from pathlib import Path as FsPath
 
 from mkdocs.structure.files import File, Files
 
-from ici import exports_hsds
 from ici.dataset import Dataset
 from ici.register_pages import ListingSpec
 from ici.serve_deps import listing_key, output_keys, page_keys, site_key
@@ -82,7 +80,6 @@ def start(command: str, dirty: bool) -> None:
     SERVE.enabled = command == "serve" and dirty
     if SERVE.enabled:
         logging.getLogger("mkdocs.commands.build").addFilter(_Quiet())
-        exports_hsds.keep_encodings()
 
 
 def enabled() -> bool:

@@ -31,7 +31,7 @@ from ici.search import SearchSpecError, client_strings, excluded, normalize
 from ici.search_terms import search_terms
 from ici.views.listing_help import info_line
 
-from . import background, dirty
+from . import background, dirty, pagefind_after
 from .state import current_lang, i18n, is_first_build, lang_prefix, state
 
 log = logging.getLogger("mkdocs.plugins.ici.search")
@@ -119,13 +119,16 @@ def run_pagefind(config: MkDocsConfig) -> None:
 
     One Pagefind run per language over that language's pages only, merged into one
     bundle (``ici.pagefind_split``): Pagefind holds what it indexes in memory, so the peak
-    is one language's, not the whole site's. Under ``mkdocs serve --dirty`` the index is
-    made in the background (``background``): the pages are served at once, the search
-    keeps the previous index until the new one is ready.
+    is one language's, not the whole site's. Under ``mkdocs build`` the build's parent
+    process does it once the build has ended (``pagefind_after``). Under ``mkdocs serve
+    --dirty`` the index is made in the background (``background``): the pages are served
+    at once, the search keeps the previous index until the new one is ready.
     """
     site = FsPath(config.site_dir)
     plugin = i18n(config)
     prefixes = {lang: lang_prefix(config, lang).rstrip("/") for lang in plugin.build_languages}
+    if pagefind_after.deferred(site, prefixes):
+        return  # mkdocs build: the parent process indexes once this one has ended
     if dirty.enabled():
         background.start(lambda job: _index_in_background(site, prefixes, job))
         log.info(

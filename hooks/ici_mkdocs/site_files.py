@@ -7,6 +7,7 @@ from pathlib import Path as FsPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ici.chunks import Content
 from ici.outputs import iter_generator_outputs, iter_language_outputs, named_generators
 
 from . import dirty, forked
@@ -47,9 +48,14 @@ def _write(config: MkDocsConfig, lang: str) -> None:
             dirty.note_output(lang, name, None)
 
 
-def _write_file(target: FsPath, content: bytes) -> None:
+def _write_file(target: FsPath, content: Content) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+        return
+    with target.open("wb") as out:  # an export at scale: a chunk at a time
+        for chunk in content:
+            out.write(chunk)
 
 
 def start_language_files(config: MkDocsConfig) -> None:
