@@ -2,9 +2,10 @@
 
 MkDocs' dirty build skips a page whose ``File.is_modified()`` is false. Here:
 
-- a generated record page (``RecordFile``) is modified when its key (``ici.serve_deps``:
-  its record, the records it shows, the project files every page shows) differs from the
-  previous build's, or its file is missing; listing pages are always modified;
+- a generated page (``RecordFile``) is modified when its key (``ici.serve_deps``: a record
+  page's record, the records it shows, the project files every page shows; a listing
+  page's records and counts) differs from the previous build's, or its file is missing;
+  an unchanged one is not even read (its front matter is set from the data);
 - every hand-written page is rendered again (they show data, and the menu of every page
   shows their titles): its output is marked older than its source;
 - a generator of exports, calendars and feeds runs again when the data it reads changed;
