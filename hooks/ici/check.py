@@ -83,14 +83,16 @@ def _example_problems(root: FsPath) -> list[Problem]:
 def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
     """Print the translation status and every problem in ``root``; 0 when there is none."""
     started = time.perf_counter()
-    # every data file is composed once for the status, both datasets and the warnings
+    # every data file is read once for both datasets, the status and the warnings: the
+    # data check first (it gathers what the status reads), the status printed first
     with shared_parses():
-        if status:
-            for line in report_lines(translation_report(root)):
-                print(line, file=out)
-            print(file=out)
         problems = find_problems(root)
+        report = translation_report(root) if status else None
         warnings = find_warnings(root)
+    if report is not None:
+        for line in report_lines(report):
+            print(line, file=out)
+        print(file=out)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for level, problem in [("error", p) for p in problems] + [("warning", w) for w in warnings]:
         hint = hint_for(problem)

@@ -21,15 +21,15 @@ from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .synonyms import SynonymGroup, load_synonyms
-from .yamlsource import Source, load_source, shared_result
+from .yamlsource import Source, parse_text, read_text, shared_result
 
 # data file name -> the top-level keys it holds (from the kinds of record, ici.kinds)
 DATA_FILES: dict[str, tuple[str, ...]] = data_files()
 
 Record = dict[str, Any]
-# Dataset.derived key: the YAML nodes of the data files by name, read once for the
-# translation status (which would otherwise parse every file again)
-YAML_NODES = "yaml_nodes"
+# Dataset.derived key: the YAML facts of the data files by name (ici.yamlfacts), gathered
+# once for the translation status (which would otherwise parse every file again)
+YAML_FACTS = "yaml_facts"
 
 
 @dataclass
@@ -79,24 +79,45 @@ def read_sources(
     """
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
+    langs = languages(root)
+    schema_dir = _schema_dir(root)
     for name, keys in DATA_FILES.items():
         folder = dataset_folder(dataset, name)
-        src, found = load_source(root / folder / f"{name}.yaml", f"{folder}/{name}.yaml", keys)
+        display = f"{folder}/{name}.yaml"
+        text, found = read_text(root / display, display)
+        src = Source(display, None)
+        if text is not None and folder == EXAMPLES:
+            src, found = parse_text(text, display, keys, langs)
+            if src.data is not None:
+                found.extend(marker_problems(src, keys, in_examples=True))
+                shift_dates(src, name, week_shift(built_at or build_time()))
+                found.extend(schema_problems(src, name, schema_dir))
+        elif text is not None:
+            # a data file the demonstration dataset reads too: read and checked once per
+            # check (the key holds the text: a changed file is read again)
+            key = ("data file", display, keys, langs, str(schema_dir), text)
+            src, found = shared_result(
+                key, partial(_read_data, text, display, keys, langs, name, schema_dir)
+            )
         sources[name] = src
         problems.extend(found)
-        if src.data is not None:
-            problems.extend(marker_problems(src, keys, in_examples=folder == EXAMPLES))
-            if folder == EXAMPLES:
-                shift_dates(src, name, week_shift(built_at or build_time()))
-            schema_dir = _schema_dir(root)
-            if folder == EXAMPLES:
-                problems.extend(schema_problems(src, name, schema_dir))
-            else:
-                # a data file the demonstration dataset reads too: validated once per check
-                key = ("schema", name, str(schema_dir))
-                check = partial(schema_problems, src, name, schema_dir)
-                problems.extend(shared_result(src.node, key, check))
     return sources, problems
+
+
+def _read_data(
+    text: str,
+    display: str,
+    keys: tuple[str, ...],
+    langs: tuple[str, ...],
+    name: str,
+    schema_dir: FsPath,
+) -> tuple[Source, list[Problem]]:
+    """A file of ``data/``: its source and its syntax, marker and schema problems."""
+    src, problems = parse_text(text, display, keys, langs)
+    if src.data is not None:
+        problems.extend(marker_problems(src, keys, in_examples=False))
+        problems.extend(schema_problems(src, name, schema_dir))
+    return src, problems
 
 
 def _schema_dir(root: FsPath) -> FsPath:
@@ -153,7 +174,7 @@ def _load_dataset(root: FsPath, dataset: str) -> Dataset:
     if problems:
         raise DataError(problems)
     ds = Dataset(root=root, news=news, built_at=built_at, glossary=glossary, synonyms=synonyms)
-    ds.derived[YAML_NODES] = {name: src.node for name, src in sources.items()}
+    ds.derived[YAML_FACTS] = {name: src.facts for name, src in sources.items()}
     for name, keys in DATA_FILES.items():
         for key in keys:
             target = ds.collection(key)
