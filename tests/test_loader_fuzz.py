@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ici.dataset import DATA_FILES, load_dataset
 from ici.problems import DataError
+from ici.yamlsource import shared_parses
 from sitebuild import ROOT
 
 FILES = sorted(DATA_FILES)
@@ -40,31 +43,43 @@ FUZZ = settings(
 )
 
 
-def _load_with(name: str, text: str) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
+@pytest.fixture(scope="module")
+def project() -> Iterator[Path]:
+    """One copy of the data and schemas for every example, each file parsed once: an
+    example writes one file, loads, and puts the file back (``make check`` shares the
+    parses of identical texts the same way)."""
+    with tempfile.TemporaryDirectory() as tmp, shared_parses():
         root = Path(tmp)
         shutil.copytree(ROOT / "data", root / "data")
         shutil.copytree(ROOT / "schemas", root / "schemas")
-        (root / "data" / f"{name}.yaml").write_text(text, encoding="utf-8")
-        try:
-            load_dataset(root)
-        except DataError as exc:
-            assert exc.problems
-            for problem in exc.problems:
-                assert problem.file == f"data/{name}.yaml" or problem.file.startswith("data/")
-                assert str(problem).startswith(problem.file)
+        yield root
+
+
+def _load_with(root: Path, name: str, text: str) -> None:
+    target = root / "data" / f"{name}.yaml"
+    original = target.read_bytes()
+    target.write_text(text, encoding="utf-8")
+    try:
+        load_dataset(root)
+    except DataError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.file == f"data/{name}.yaml" or problem.file.startswith("data/")
+            assert str(problem).startswith(problem.file)
+    finally:
+        target.write_bytes(original)
 
 
 @FUZZ
 @given(name=st.sampled_from(FILES), doc=_values)
-def test_arbitrary_documents(name: str, doc: object) -> None:
-    _load_with(name, yaml.safe_dump(doc, allow_unicode=True))
+def test_arbitrary_documents(project: Path, name: str, doc: object) -> None:
+    _load_with(project, name, yaml.safe_dump(doc, allow_unicode=True))
 
 
 @FUZZ
 @given(name=st.sampled_from(FILES), text=st.text(max_size=200))
-def test_arbitrary_text(name: str, text: str) -> None:
-    _load_with(name, text)
+def test_arbitrary_text(project: Path, name: str, text: str) -> None:
+    _load_with(project, name, text)
 
 
 @FUZZ
@@ -72,7 +87,7 @@ def test_arbitrary_text(name: str, text: str) -> None:
     name=st.sampled_from(FILES),
     data=st.data(),
 )
-def test_mutated_real_data(name: str, data: st.DataObject) -> None:
+def test_mutated_real_data(project: Path, name: str, data: st.DataObject) -> None:
     lines = (ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8").splitlines()
     for _ in range(data.draw(st.integers(1, 3))):
         i = data.draw(st.integers(0, len(lines) - 1))
@@ -89,4 +104,4 @@ def test_mutated_real_data(name: str, data: st.DataObject) -> None:
             lines[i] = lines[i][:pos] + char + lines[i][pos + 1 :]
         if not lines:
             break
-    _load_with(name, "\n".join(lines) + "\n")
+    _load_with(project, name, "\n".join(lines) + "\n")

@@ -68,7 +68,7 @@ class _Page:
         self.body_line = self.text.count("\n", 0, m.end()) + 1
         try:
             # no anchors, aliases or deep nesting: the same limits as the data files
-            node = compose(yaml.SafeLoader(m.group(1)))
+            node = _compose_front_matter(m.group(1))
         except LimitError as exc:
             self._problem(exc.line + 1, "front matter", exc.message, "content.limit")
             return
@@ -110,6 +110,21 @@ class _Page:
                 fenced = not fenced
             elif not fenced:
                 yield number + self.body_line, line
+
+
+def _compose_front_matter(text: str) -> Node | None:
+    """The front matter's node; libyaml reads it when it can (a check reads every page of
+    every language), the pure-Python parser when there is a problem to word, as its
+    messages are the ones editors see."""
+    if hasattr(yaml, "CSafeLoader") and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        loader = yaml.CSafeLoader(text)
+        try:
+            return compose(loader)
+        except (yaml.YAMLError, LimitError):
+            pass
+        finally:
+            loader.dispose()
+    return compose(yaml.SafeLoader(text))
 
 
 def _scalars(node: Node, path: tuple[str | int, ...]) -> Iterator[tuple[Path, ScalarNode]]:

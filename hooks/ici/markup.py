@@ -11,6 +11,7 @@ matter are plain text.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -140,6 +141,9 @@ def size_problem(body: str) -> str | None:
 _CONVERTER: markdown.Markdown | None = None
 
 
+# the same page is rendered again by each check in one process (the tests, ``make check``
+# after a build's validation); the output depends on the text alone
+@functools.lru_cache(maxsize=1024)
 def render(body: str) -> str:
     """The HTML Python-Markdown makes of ``body`` with the site's extensions."""
     global _CONVERTER

@@ -110,3 +110,23 @@ test("rank fusion keeps one list's order and lifts pages several lists find", ()
   const typed = { entries: [{ id: "x" }, { id: "a" }], weight: 0.5 };
   assert.deepEqual(ids(engine.fuse([typed, one])), ["a", "b", "c", "x"]);
 });
+
+test("a page of results: ended services and partial results move down, stably", () => {
+  const pair = (id, ended, partial) => ({
+    data: { url: id, meta: ended ? { ended: "Ended" } : {} },
+    hit: { id, partial }
+  });
+  const pairs = [
+    pair("ended-full", true, false),
+    pair("current-partial", false, true),
+    pair("current-full", false, false),
+    pair("ended-partial", true, true),
+    pair("current-full-2", false, false)
+  ];
+  const order = engine.shownOrder(pairs).map((p) => p.hit.id);
+  assert.deepEqual(order, [
+    "current-full", "current-full-2", "current-partial", "ended-full", "ended-partial"
+  ]);
+  assert.equal(pairs[0].hit.id, "ended-full", "the input list is left as it was");
+  assert.deepEqual(engine.shownOrder([]), []);
+});

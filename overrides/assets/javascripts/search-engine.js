@@ -257,5 +257,24 @@
     });
   }
 
-  return { appendExcerpt: appendExcerpt, create: create, fuse: fuse };
+  /**
+   * The order the box shows one page of results in, by relevance: an ended service never
+   * before a current result, a partial result never before a full one; otherwise the
+   * engine's order. ``pairs``: [{data, hit}] in the engine's order; returns a new list.
+   */
+  function shownOrder(pairs) {
+    var ranked = pairs.map(function (pair, i) {
+      return { pair: pair, rank: i };
+    });
+    ranked.sort(function (a, b) {
+      var ea = Boolean(a.pair.data.meta && a.pair.data.meta.ended);
+      var eb = Boolean(b.pair.data.meta && b.pair.data.meta.ended);
+      return (ea - eb) || (a.pair.hit.partial - b.pair.hit.partial) || (a.rank - b.rank);
+    });
+    return ranked.map(function (r) {
+      return r.pair;
+    });
+  }
+
+  return { appendExcerpt: appendExcerpt, create: create, fuse: fuse, shownOrder: shownOrder };
 });

@@ -215,14 +215,10 @@
     // by relevance, an ended service never comes before a current result of the same
     // page, and a partial result never before a full one of the same kind
     var pairs = datas.map(function (data, i) {
-      return { data: data, hit: slice[i], rank: i };
+      return { data: data, hit: slice[i] };
     });
     if (!current.sort) {
-      pairs.sort(function (a, b) {
-        var ea = Boolean(a.data.meta && a.data.meta.ended);
-        var eb = Boolean(b.data.meta && b.data.meta.ended);
-        return (ea - eb) || (a.hit.partial - b.hit.partial) || (a.rank - b.rank);
-      });
+      pairs = window.IciSearchEngine.shownOrder(pairs);
     }
     pairs.forEach(function (pair) {
       var item = renderHit(pair.data, pair.hit);
@@ -391,6 +387,7 @@
     }
   });
 
-  // For tests and the size benchmark (tests/searchbench.py): search without the interface.
-  window.IciSearch = { find: find, lang: lang };
+  // For tests and the size benchmark (tests/searchbench.py): search without the interface;
+  // a page of results is PAGE_SIZE hits, shown in IciSearchEngine.shownOrder.
+  window.IciSearch = { find: find, lang: lang, pageSize: PAGE_SIZE };
 })();
