@@ -28,7 +28,7 @@ from .translation_text import report_lines
 from .ui import load_strings, string_warnings
 from .validate import validate
 from .views import LIST_VIEWS
-from .yamlsource import shared_parses
+from .yamlshare import shared_parses
 
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
 

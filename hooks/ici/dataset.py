@@ -21,7 +21,8 @@ from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .synonyms import SynonymGroup, load_synonyms
-from .yamlsource import Source, parse_text, read_text, shared_result
+from .yamlshare import file_digest, shared_result, sharing
+from .yamlsource import Source, parse_text, read_text
 
 # data file name -> the top-level keys it holds (from the kinds of record, ici.kinds)
 DATA_FILES: dict[str, tuple[str, ...]] = data_files()
@@ -84,38 +85,61 @@ def read_sources(
     for name, keys in DATA_FILES.items():
         folder = dataset_folder(dataset, name)
         display = f"{folder}/{name}.yaml"
-        text, found = read_text(root / display, display)
-        src = Source(display, None)
-        if text is not None and folder == EXAMPLES:
-            src, found = parse_text(text, display, keys, langs)
-            if src.data is not None:
-                found.extend(marker_problems(src, keys, in_examples=True))
-                shift_dates(src, name, week_shift(built_at or build_time()))
-                found.extend(schema_problems(src, name, schema_dir))
-        elif text is not None:
+        if folder == EXAMPLES:
+            src, found = _read_examples(root, display, keys, langs, name, schema_dir, built_at)
+        else:
             # a data file the demonstration dataset reads too: read and checked once per
-            # check (the key holds the text: a changed file is read again)
-            key = ("data file", display, keys, langs, str(schema_dir), text)
-            src, found = shared_result(
-                key, partial(_read_data, text, display, keys, langs, name, schema_dir)
-            )
+            # check (by the file's digest: a changed file is read again)
+            read = partial(_read_data, root, display, keys, langs, name, schema_dir)
+            digest = file_digest(root / display) if sharing() else None
+            if digest is None:
+                src, found = read(None)
+            else:
+                key = ("data file", display, keys, langs, str(schema_dir), digest)
+                src, found = shared_result(key, partial(read, digest))
         sources[name] = src
         problems.extend(found)
     return sources, problems
 
 
 def _read_data(
-    text: str,
+    root: FsPath,
     display: str,
     keys: tuple[str, ...],
     langs: tuple[str, ...],
     name: str,
     schema_dir: FsPath,
+    digest: bytes | None,
 ) -> tuple[Source, list[Problem]]:
     """A file of ``data/``: its source and its syntax, marker and schema problems."""
-    src, problems = parse_text(text, display, keys, langs)
+    text, problems = read_text(root / display, display)
+    if text is None:
+        return Source(display, None), problems
+    src, problems = parse_text(text, display, keys, langs, digest)
     if src.data is not None:
         problems.extend(marker_problems(src, keys, in_examples=False))
+        problems.extend(schema_problems(src, name, schema_dir))
+    return src, problems
+
+
+def _read_examples(
+    root: FsPath,
+    display: str,
+    keys: tuple[str, ...],
+    langs: tuple[str, ...],
+    name: str,
+    schema_dir: FsPath,
+    built_at: datetime | None,
+) -> tuple[Source, list[Problem]]:
+    """A file of ``examples/``, its dates moved to the week of ``built_at``."""
+    text, problems = read_text(root / display, display)
+    if text is None:
+        return Source(display, None), problems
+    digest = file_digest(root / display) if sharing() else None
+    src, problems = parse_text(text, display, keys, langs, digest)
+    if src.data is not None:
+        problems.extend(marker_problems(src, keys, in_examples=True))
+        shift_dates(src, name, week_shift(built_at or build_time()))
         problems.extend(schema_problems(src, name, schema_dir))
     return src, problems
 
@@ -180,5 +204,10 @@ def _load_dataset(root: FsPath, dataset: str) -> Dataset:
             target = ds.collection(key)
             for rec in sources[name].data.get(key) or []:
                 target[rec["id"]] = rec
-        ds.notices.extend(missing_translations(sources[name], languages(root)))
+        ds.notices.extend(_untranslated(sources[name], languages(root)))
     return ds
+
+
+def _untranslated(src: Source, langs: tuple[str, ...]) -> list[Problem]:
+    """The notices of ``src`` (once per source: both datasets of make check share data/)."""
+    return src.once(("untranslated", langs), lambda: list(missing_translations(src, langs)))

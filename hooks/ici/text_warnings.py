@@ -22,7 +22,8 @@ from .languages import DEFAULT_LANG, languages
 from .ordinals import doubtful_ordinals
 from .problems import Problem, format_path
 from .yamlfacts import LangScalar
-from .yamlsource import compose_text, text_facts
+from .yamlshare import file_facts
+from .yamlsource import compose_text
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # what is not prose in a Markdown line: inline code, link targets, bare web addresses
@@ -110,18 +111,17 @@ def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
         display = path.relative_to(root).as_posix()
         if display == GLOSSARY_FILE or not path.is_file():
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue  # the data check reports it
         # the same limits as the data check (no aliases, bounded nesting): a hostile file
         # must not hang or crash the warnings either
         texts: Iterable[LangScalar]
-        if path.parent.name == "strings":
-            texts = _strings(compose_text(text), path.stem)
-        else:
-            facts = text_facts(text, langs)  # read by the data check inside make check
-            texts = facts.scalars if facts is not None else ()
+        try:
+            if path.parent.name == "strings":
+                texts = _strings(compose_text(path.read_text(encoding="utf-8")), path.stem)
+            else:
+                facts = file_facts(path, langs)  # read by the data check inside make check
+                texts = facts.scalars if facts is not None else ()
+        except UnicodeDecodeError:
+            continue  # the data check reports it
         for field_path, lang, value, line in texts:
             for usage, found in glossary.variants(str(value), lang):
                 warnings.append(

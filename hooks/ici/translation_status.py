@@ -32,7 +32,7 @@ from .translation_model import (
 from .translation_text import report_lines
 from .ui import Strings, load_strings
 from .yamlfacts import Facts, node_facts
-from .yamlsource import text_facts
+from .yamlshare import file_facts
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
@@ -67,12 +67,11 @@ def page_gaps(root: FsPath, git: GitDates) -> list[PageGap]:
 
 def _facts(fs_path: FsPath, langs: tuple[str, ...]) -> Facts | None:
     try:
-        text = fs_path.read_text(encoding="utf-8")
         # the data check's reading when it can (shared with it inside ``make check``)
-        found = text_facts(text, langs)
+        found = file_facts(fs_path, langs)
         if found is not None:
             return found
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(fs_path.read_text(encoding="utf-8"), Loader=_Loader)
         return node_facts(node, langs) if node is not None else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None  # the check command reports broken files; nothing to count here

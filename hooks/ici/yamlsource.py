@@ -7,8 +7,7 @@ collapses, are reported as problems.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
@@ -18,9 +17,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import yamlfacts
 from .problems import Path, Problem, format_path, show_value
-from .textguard import bad_key, bad_text
+from .textguard import LONG_TEXT_FIELDS, bad_key, bad_text, control_char
 from .yamlcompose import MAX_BYTES, LimitError, compose
 from .yamlfacts import Digest, Facts
+from .yamlshare import remember_facts
+
+T = TypeVar("T")
 
 
 class _Loader(yaml.SafeLoader):
@@ -42,49 +44,6 @@ if hasattr(yaml, "CSafeLoader"):
         """CSafeLoader that leaves timestamps as strings."""
 
     _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-# ``make check`` reads each data file up to four times (the data, the demonstration
-# dataset that shares it, the translation status, the wording warnings): inside
-# ``shared_parses()`` a data file is converted and checked once (:func:`shared_result`) and
-# its YAML facts are gathered once (:func:`text_facts`)
-_shared_facts: dict[tuple[str, tuple[str, ...]], Facts] | None = None
-_shared_results: dict[Hashable, Any] | None = None
-T = TypeVar("T")
-
-
-@contextmanager
-def shared_parses() -> Iterator[None]:
-    """Read each distinct data file once inside the block (its results are shared)."""
-    global _shared_facts, _shared_results
-    outer = _shared_facts, _shared_results
-    if outer[0] is None:
-        _shared_facts, _shared_results = {}, {}
-    try:
-        yield
-    finally:
-        _shared_facts, _shared_results = outer
-
-
-def shared_result(key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, once per ``key`` inside :func:`shared_parses` (e.g. a data file both
-    datasets read, keyed by its text: its value, lines and problems)."""
-    if _shared_results is None:
-        return compute()
-    if key not in _shared_results:
-        _shared_results[key] = compute()
-    return _shared_results[key]
-
-
-def text_facts(text: str, langs: tuple[str, ...]) -> Facts | None:
-    """The YAML facts of a data file's ``text`` (:mod:`ici.yamlfacts`); None when it cannot
-    be read. Inside :func:`shared_parses`, those the data check gathered are reused."""
-    if _shared_facts is not None and (text, langs) in _shared_facts:
-        return _shared_facts[(text, langs)]
-    found = yamlfacts.text_facts(text, langs)
-    if _shared_facts is not None and found is not None:
-        _shared_facts[(text, langs)] = found
-    return found
 
 
 def compose_text(text: str) -> Node | None:
@@ -109,6 +68,8 @@ class Source:
     # what the translation status and the wording warnings read from the YAML nodes,
     # gathered while the file is read when the reader passed the languages
     facts: Facts | None = field(default=None, repr=False, compare=False)
+    # results computed from this source once (see :meth:`once`)
+    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def line(self, path: Path) -> int:
         """Line of ``path`` or of its nearest ancestor that has one."""
@@ -119,56 +80,57 @@ class Source:
             path = path[:-1]
         return self.lines.get((), 1)
 
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once per ``key`` for this source: a check of its data that both
+        datasets of ``make check`` run on the same source (sources are not changed once
+        they are checked)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
     def problem(self, path: Path, message: str, code: str) -> Problem:
         """A problem of kind ``code`` located at ``path`` in this file."""
         return Problem(self.file, self.line(path), format_path(path), message, code)
 
 
-def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: list[Problem]) -> Any:
+def _convert(
+    node: Node,
+    path: Path,
+    loader: _Loader,
+    src: Source,
+    problems: list[Problem],
+    long_text: bool | None = None,
+) -> Any:
+    """The value of ``node`` at ``path``; its lines go to ``src``, its problems to
+    ``problems``. ``long_text``: whether a field of the path may hold line breaks (the
+    path is read when it is not given)."""
+    if long_text is None:
+        long_text = any(part in LONG_TEXT_FIELDS for part in path if isinstance(part, str))
     src.lines[path] = node.start_mark.line + 1
-    if isinstance(node, MappingNode):
-        out: dict[str, Any] = {}
-        loader.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            key = _scalar(key_node, loader)
-            if not isinstance(key, str):
-                key = str(key)
-            complaint = bad_key(key)
-            if complaint:
-                problems.append(
-                    Problem(
-                        src.file,
-                        key_node.start_mark.line + 1,
-                        format_path(path),
-                        complaint,
-                        "text.control",
-                    )
+    kind = type(node)
+    if kind is ScalarNode:
+        # most values are text: SafeConstructor returns a str node's value as it is
+        value = node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+        if not isinstance(value, str):
+            return value
+        complaint = control_char(value, long_text)
+        if complaint:
+            problems.append(
+                Problem(
+                    src.file, node.start_mark.line + 1, format_path(path), complaint, "text.control"
                 )
-                continue
-            if key in out:
-                first = src.lines.get((*path, key), 0)
-                problems.append(
-                    Problem(
-                        src.file,
-                        key_node.start_mark.line + 1,
-                        format_path((*path, key)),
-                        f"duplicate key, expected each key once (first at line {first})",
-                        "yaml.duplicate_key",
-                    )
-                )
-                continue
-            out[key] = _convert(value_node, (*path, key), loader, src, problems)
-            # the key's line, not the value's: a nested mapping's value starts a line later
-            src.lines[(*path, key)] = key_node.start_mark.line + 1
-        return out
-    if isinstance(node, SequenceNode):
+            )
+        return value
+    if kind is MappingNode or isinstance(node, MappingNode):
+        return _convert_mapping(node, path, loader, src, problems, long_text)
+    if kind is SequenceNode or isinstance(node, SequenceNode):
         items = []
         for i, item in enumerate(node.value):
             if type(item) is Digest:  # a streamed record, converted already
                 problems.extend(item.problems)
                 items.append(item.value)
             else:
-                items.append(_convert(item, (*path, i), loader, src, problems))
+                items.append(_convert(item, (*path, i), loader, src, problems, long_text))
         return items
     assert isinstance(node, ScalarNode)
     value = _scalar(node, loader)
@@ -181,6 +143,48 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
                 )
             )
     return value
+
+
+def _convert_mapping(
+    node: Node, path: Path, loader: Any, src: Source, problems: list[Problem], long_text: bool
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    loader.flatten_mapping(node)
+    lines = src.lines
+    for key_node, value_node in node.value:
+        key = _scalar(key_node, loader)
+        if not isinstance(key, str):
+            key = str(key)
+        complaint = bad_key(key)
+        if complaint:
+            problems.append(
+                Problem(
+                    src.file,
+                    key_node.start_mark.line + 1,
+                    format_path(path),
+                    complaint,
+                    "text.control",
+                )
+            )
+            continue
+        key_path = (*path, key)
+        if key in out:
+            first = lines.get(key_path, 0)
+            problems.append(
+                Problem(
+                    src.file,
+                    key_node.start_mark.line + 1,
+                    format_path(key_path),
+                    f"duplicate key, expected each key once (first at line {first})",
+                    "yaml.duplicate_key",
+                )
+            )
+            continue
+        long_value = long_text or key in LONG_TEXT_FIELDS
+        out[key] = _convert(value_node, key_path, loader, src, problems, long_value)
+        # the key's line, not the value's: a nested mapping's value starts a line later
+        lines[key_path] = key_node.start_mark.line + 1
+    return out
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -238,16 +242,20 @@ def read_text(fs_path: FsPath, display: str) -> tuple[str | None, list[Problem]]
 
 
 def parse_text(
-    text: str, display: str, top_keys: tuple[str, ...], langs: tuple[str, ...] = ()
+    text: str,
+    display: str,
+    top_keys: tuple[str, ...],
+    langs: tuple[str, ...] = (),
+    digest: bytes | None = None,
 ) -> tuple[Source, list[Problem]]:
     """Parse YAML ``text`` shown to editors as ``display``; same problems as a file.
 
     Line numbers count from the first line of ``text``: pad it with blank lines to report
     lines of a larger file (e.g. a Markdown page's front matter). With ``langs`` the
-    source's :attr:`Source.facts` are gathered too.
+    source's :attr:`Source.facts` are gathered too (shared by the file's ``digest``).
     """
     try:
-        fast = _stream_parse(text, display, top_keys, langs)
+        fast = _stream_parse(text, display, top_keys, langs, digest)
     except LimitError as exc:
         return Source(display, None), [Problem(display, exc.line, "", exc.message, "yaml.limit")]
     if fast is not None:
@@ -289,7 +297,11 @@ def parse_text(
 
 
 def _stream_parse(
-    text: str, display: str, top_keys: tuple[str, ...], langs: tuple[str, ...]
+    text: str,
+    display: str,
+    top_keys: tuple[str, ...],
+    langs: tuple[str, ...],
+    digest: bytes | None,
 ) -> tuple[Source, list[Problem]] | None:
     """The source from libyaml, record by record (each record's nodes are dropped once it
     is converted); None when there is a problem the pure-Python parser words.
@@ -351,8 +363,7 @@ def _stream_parse(
     if before is not None and root is not None:
         scalars = list(yamlfacts.lang_scalars(root, (), langs))
         src.facts = Facts(texts=before[0], scalars=scalars, records=before[1])
-        if _shared_facts is not None:
-            _shared_facts[(text, langs)] = src.facts
+        remember_facts(digest, langs, src.facts)
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from ..kinds import DAY_OR_MONTH, EVENT_TIME
@@ -28,11 +29,17 @@ def records(src: Source, key: str) -> Iterator[tuple[Path, dict[str, Any]]]:
 
 def parse(value: Any, fmt: str) -> datetime | None:
     """``value`` read with one of the ``|``-separated formats, or None."""
+    return _parse(value, fmt) if isinstance(value, str) else None
+
+
+# a register's records share few dates and times: each is read once (strptime is slow)
+@lru_cache(maxsize=1 << 16)
+def _parse(value: str, fmt: str) -> datetime | None:
     # partial dates (YYYY-MM) are real dates too
     for one in fmt.split("|"):
         try:
             return datetime.strptime(value, one)
-        except (TypeError, ValueError):
+        except ValueError:
             continue
     return None
 
