@@ -16,7 +16,7 @@ from .crosscheck import cross_problems, missing_translations
 from .examples import DATA, EXAMPLES, dataset_folder, marker_problems, shift_dates, week_shift
 from .glossary import Glossary, load_glossary
 from .kinds import collections, data_files
-from .languages import languages
+from .languages import CONFIG_FILE, languages
 from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
@@ -95,7 +95,7 @@ def read_sources(
             if digest is None:
                 src, found = read(None)
             else:
-                key = ("data file", display, keys, langs, str(schema_dir), digest)
+                key = ("data file", display, keys, langs, _schemas_key(root, schema_dir), digest)
                 src, found = shared_result(key, partial(read, digest))
         sources[name] = src
         problems.extend(found)
@@ -142,6 +142,12 @@ def _read_examples(
         shift_dates(src, name, week_shift(built_at or build_time()))
         problems.extend(schema_problems(src, name, schema_dir))
     return src, problems
+
+
+def _schemas_key(root: FsPath, schema_dir: FsPath) -> tuple[str, bool]:
+    """What the schema problems depend on besides the data: the schema files (a project
+    copy may link them) and whether the project's own mkdocs.yml gives the languages."""
+    return str(schema_dir.resolve()), (schema_dir.parent / CONFIG_FILE).is_file()
 
 
 def _schema_dir(root: FsPath) -> FsPath:
