@@ -193,3 +193,24 @@ def test_the_glossary_screen_keeps_every_variant() -> None:
                     assert glossary.variants(text, lang) == unscreened.variants(text, lang)
                     found += bool(glossary.variants(text, lang))
     assert found > 10
+
+
+PLAIN = [
+    "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "yes", "No", "on", "Off", "y",
+    "1", "-1", "+1", "0x1F", "0o17", "1_000", "1.5", "1e3", ".inf", "-.Inf", ".nan", "2020-01-01",
+    "<<", "=", "Tekst", "Nosaukums", "Ob", "abc", "Ūdens", "Рига", "12:30", "+", ".",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", PLAIN)
+def test_a_plain_scalar_has_the_resolvers_type(value: str) -> None:
+    from ici.yamlsource import _CLoader
+
+    loader = _CLoader(f"k: {value}\n" if value else "k:\n")
+    try:
+        node = compose(loader)
+        assert node is not None
+        tag = node.value[0][1].tag
+        assert tag == loader.resolve(yaml.ScalarNode, value, (True, False))
+    finally:
+        loader.dispose()

@@ -16,7 +16,7 @@ import time
 from pathlib import Path as FsPath
 from typing import TextIO
 
-from .dataset import load_dataset
+from .dataset import gc_paused, load_dataset
 from .examples import EXAMPLES
 from .glossary import Glossary, load_glossary
 from .hints import hint_for
@@ -84,8 +84,9 @@ def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
     """Print the translation status and every problem in ``root``; 0 when there is none."""
     started = time.perf_counter()
     # every data file is read once for both datasets, the status and the warnings: the
-    # data check first (it gathers what the status reads), the status printed first
-    with shared_parses():
+    # data check first (it gathers what the status reads), the status printed first; no
+    # cyclic garbage collection in between (it would scan every record again and again)
+    with shared_parses(), gc_paused():
         problems = find_problems(root)
         report = translation_report(root) if status else None
         warnings = find_warnings(root)

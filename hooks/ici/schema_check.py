@@ -73,6 +73,9 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
 
 # keywords a leaf's quick test knows, and those that never fail (annotations)
 _LEAF_KEYWORDS = frozenset({"type", "pattern", "enum", "minLength", "maxLength"})
+_OBJECT_KEYWORDS = frozenset(
+    {"type", "properties", "required", "additionalProperties", "minProperties"}
+)
 _ANNOTATIONS = frozenset({"x-expected", "x-code", "description", "title", "$comment", "default"})
 # the quick type tests: stricter than JSON Schema's (1.0 is an integer there), never looser
 _TYPES: dict[str, Callable[[Any], bool]] = {
@@ -105,6 +108,8 @@ def _leaf_test(schema: Any) -> Callable[[Any], bool] | None:
 def _make_leaf_test(schema: Any) -> Callable[[Any], bool] | None:
     if not isinstance(schema, dict) or not schema:
         return None
+    if schema.get("type") == "object":
+        return _make_object_test(schema)
     if any(k not in _LEAF_KEYWORDS and k not in _ANNOTATIONS for k in schema):
         return None
     types = schema.get("type")
@@ -134,6 +139,33 @@ def _make_leaf_test(schema: Any) -> Callable[[Any], bool] | None:
             and (high is None or len(value) <= high)
             and (choices is None or value in choices)
             and (compiled is None or compiled.search(value) is not None)
+        )
+
+    return test
+
+
+def _make_object_test(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """The quick test of a mapping whose fields all have one (e.g. a text by language)."""
+    if any(k not in _OBJECT_KEYWORDS and k not in _ANNOTATIONS for k in schema):
+        return None
+    properties, required = schema.get("properties", {}), schema.get("required", [])
+    extra_ok = schema.get("additionalProperties", True)
+    least = schema.get("minProperties", 0)
+    if not isinstance(properties, dict) or extra_ok not in (True, False) or type(least) is not int:
+        return None
+    if not (isinstance(required, list) and all(type(r) is str for r in required)):
+        return None
+    tests = {name: _leaf_test(sub) for name, sub in properties.items()}
+    if any(test is None for test in tests.values()):
+        return None
+
+    def test(value: Any) -> bool:
+        return (
+            type(value) is dict
+            and len(value) >= least
+            and all(name in value for name in required)
+            and (extra_ok or all(key in tests for key in value))
+            and all(t(value[name]) for name, t in tests.items() if name in value)  # type: ignore[misc]
         )
 
     return test

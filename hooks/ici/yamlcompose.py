@@ -100,8 +100,8 @@ def compose(
     get_event = loader.get_event
     resolve = loader.resolve
     str_tag = "tag:yaml.org,2002:str"
-    # a plain scalar whose first character starts no implicit type (most text) is a
-    # string: the resolver's answer, without its call
+    # a plain scalar's type from the resolver's patterns for its first character (a
+    # string when none matches): the resolver's answer, without its call
     implicit_types = loader.yaml_implicit_resolvers
     plain_text = None not in implicit_types and not getattr(loader, "yaml_path_resolvers", None)
     while True:
@@ -117,8 +117,12 @@ def compose(
                 value = event.value
                 if not implicit[0] and implicit[1]:
                     tag = str_tag
-                elif implicit[0] and plain_text and value and value[0] not in implicit_types:
+                elif implicit[0] and plain_text:
                     tag = str_tag
+                    for candidate, pattern in implicit_types.get(value[:1], ()):
+                        if pattern.match(value):
+                            tag = candidate
+                            break
                 else:
                     tag = resolve(ScalarNode, value, implicit)
             node: Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
