@@ -108,6 +108,18 @@ def field_gaps(
             continue
         dates = git.line_dates(rel)
         for text in found.texts:
+            lv_span = text.spans[lv]
+            missing = tuple(lang for lang in translations if lang not in text.spans)
+            lv_date = _newest(dates, lv_span)
+            outdated = []
+            for lang in translations if lv_date else ():
+                if lang in missing:
+                    continue
+                tr_date = _newest(dates, text.spans[lang])
+                if tr_date and tr_date < lv_date:
+                    outdated.append((lang, tr_date))
+            if not missing and not outdated:
+                continue  # most texts: nothing to describe
             collection, index = (*text.path, None, None)[:2]
             record = found.records.get((collection, index))
             rid = record.ident if record is not None else None
@@ -119,26 +131,19 @@ def field_gaps(
                 "record_id": rid,
                 "field": inner,
             }
-            lv_span = text.spans[lv]
-            missing = tuple(lang for lang in translations if lang not in text.spans)
             if missing:
                 gaps.append(FieldGap("missing", line=lv_span[0], langs=missing, **common))
-            lv_date = _newest(dates, lv_span)
-            for lang in translations:
-                if lang in missing:
-                    continue
-                tr_date = _newest(dates, text.spans[lang])
-                if lv_date and tr_date and tr_date < lv_date:
-                    gaps.append(
-                        FieldGap(
-                            "outdated",
-                            line=text.spans[lang][0],
-                            langs=(lang,),
-                            source_date=lv_date,
-                            translation_date=tr_date,
-                            **common,
-                        )
+            for lang, tr_date in outdated:
+                gaps.append(
+                    FieldGap(
+                        "outdated",
+                        line=text.spans[lang][0],
+                        langs=(lang,),
+                        source_date=lv_date,
+                        translation_date=tr_date,
+                        **common,
                     )
+                )
     return gaps
 
 

@@ -45,14 +45,18 @@ def _parse(value: str, fmt: str) -> datetime | None:
 
 
 def walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    """Every value below ``value`` (itself first), with its path."""
-    yield path, value
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from walk(v, (*path, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from walk(v, (*path, i))
+    """Every value below ``value`` (itself first, then each child's walk in order), with its
+    path."""
+    # a stack, not nested generators: each value of a large register passed up through
+    # every generator above it
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if isinstance(value, dict):
+            stack.extend(reversed([((*path, k), v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
 
 
 def strings(value: Any) -> list[tuple[int, str]]:
