@@ -17,9 +17,10 @@ from ici.schema_check import _leaves as _error_leaves
 from ici.yamlcompose import compose
 from ici.yamlfacts import Digest, node_facts, text_facts
 from ici.yamlsource import Source, _to_source, parse_text
+from langs import LANGS as ALL_LANGS
 from sitebuild import ROOT
 
-LANGS = ("lv", "ru", "en", "uk")
+LANGS = ALL_LANGS
 RECORD = """  - id: a{n}
     name: {{lv: "Nosaukums {n}", ru: "Название"}}
     description:
