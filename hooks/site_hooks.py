@@ -12,8 +12,22 @@ from mkdocs.structure.pages import Page
 
 from ici import csp
 from ici.theme_markup import fix_theme_markup
-from ici_mkdocs import generated, offline, render, search_index, site_assets, site_files, timing
+from ici_mkdocs import (
+    generated,
+    offline,
+    pagefind_after,
+    render,
+    search_index,
+    site_assets,
+    site_files,
+    timing,
+)
 from ici_mkdocs.state import finish, is_first_build, load
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # mkdocs build: the site is built in a child process, Pagefind runs after it ends
+    pagefind_after.split(command, search_index.index_site, search_index.OUTPUT_SUBDIR)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -80,9 +80,30 @@ def chromium() -> Iterator[object]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            yield browser
+            yield _NoWorkers(browser)
         finally:
             browser.close()
+
+
+class _NoWorkers:
+    """The browser, whose new contexts and pages block service workers unless a test asks
+    for them (``service_workers="allow"``, the offline tests): the site's worker precaches
+    a language's pages on each new context and then answers every request, which made the
+    page loads of the other tests a quarter slower and is not what they test."""
+
+    def __init__(self, browser: object) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._browser, name)
+
+    def new_context(self, **options: object) -> object:
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def new_page(self, **options: object) -> object:
+        options.setdefault("service_workers", "block")
+        return self._browser.new_page(**options)
 
 
 def _console(visit: Visit, msg: object) -> None:

@@ -149,8 +149,33 @@ def render_context(ds: Dataset, lang: str) -> RenderContext:
 REAL_BUILDS = {"site", "listings", "office_hours", "untranslated", "hostile_base"}
 
 
+# The modules that take longest (``pytest --durations``), run first: pytest-xdist hands a
+# worker the next module when it is free (``--dist loadfile``), so a long module at the end
+# of the alphabet kept one core busy while the other had nothing left to do.
+LONGEST_FIRST = (
+    "test_hostile_data.py",
+    "test_search_hidden.py",
+    "test_accessibility.py",
+    "test_search_browser.py",
+    "test_listing_scale.py",
+    "test_xss.py",
+    "test_search_help.py",
+    "test_offline_browser.py",
+    "test_phone_browser.py",
+    "test_hostile_markdown.py",
+    "test_safe_urls.py",
+    "test_status_page.py",
+    "test_validation_phase.py",
+    "test_browser_trust.py",
+    "test_hostile_browser.py",
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark ``real_content`` every test that uses a build or copy of the real project."""
+    """Mark ``real_content`` every test that uses a build or copy of the real project, and
+    put the longest modules first (the order is stable otherwise)."""
     for item in items:
         if REAL_BUILDS & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.real_content)
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))

@@ -84,6 +84,7 @@ SHARED = {
 }
 EXPORTS = {
     "calendar_ics",
+    "chunks",
     "exports_csv",
     "exports_hsds",
     "news_feed",

@@ -81,7 +81,7 @@ def test_kept_pages_work_offline_and_others_show_the_offline_page(
 ) -> None:
     root, base = served
     home = base + lang_prefix(lang)
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")
     errors: list[str] = []
     page = context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -143,7 +143,7 @@ def test_a_new_build_replaces_the_cache_after_one_reload(
 ) -> None:
     root, base = served
     old = _config(root, "lv")["version"]
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")
     page = context.new_page()
     _visit_and_wait(page, base + "guide/residence/", "lv", old)
     assert MARKER not in page.locator("article").inner_text()
@@ -192,7 +192,7 @@ def test_runtime_cache_keeps_recent_pages_within_its_budget(
     assert count == 1
     worker.write_text(text, encoding="utf-8")
     with serve(root, NoStore) as base:
-        context = browser.new_context()
+        context = browser.new_context(service_workers="allow")
         page = context.new_page()
         _visit_and_wait(page, base, "lv", _config(root, "lv")["version"])
         page.goto(base + "about/")

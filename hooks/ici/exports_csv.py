@@ -9,9 +9,12 @@ so the table can be filtered and re-imported.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+from collections.abc import Iterator
 
+from .chunks import Content
 from .context import RenderContext
 from .dataset import Record
 from .fmt import e164, hours_rows, language_name
@@ -99,11 +102,21 @@ def service_row(ctx: RenderContext, rec: Record) -> dict[str, str]:
     }
 
 
-def services_csv(ctx: RenderContext) -> dict[str, bytes]:
-    """``data/services.csv`` for one language (``Kind.exports``, ``ici.outputs.GENERATORS``)."""
+def services_csv(ctx: RenderContext) -> dict[str, Content]:
+    """``data/services.csv`` for one language (``Kind.exports``, ``ici.outputs.GENERATORS``),
+    written some rows at a time."""
+    return {"data/services.csv": _csv_chunks(ctx)}
+
+
+def _csv_chunks(ctx: RenderContext, rows: int = 500) -> Iterator[bytes]:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for rec in ctx.dataset.services.values():
+    yield codecs.BOM_UTF8  # Excel reads the table as UTF-8 with it
+    for i, rec in enumerate(ctx.dataset.services.values(), 1):
         writer.writerow({k: neutralise(v) for k, v in service_row(ctx, rec).items()})
-    return {"data/services.csv": out.getvalue().encode("utf-8-sig")}
+        if i % rows == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")

@@ -8,10 +8,10 @@ attribute (``link_type: ici_register_id``) so a consumer can map rows back to ou
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from typing import Any
 
+from .chunks import Content, json_list_chunks
 from .context import RenderContext
 from .dataset import Dataset, Record
 from .fmt import days_label, language_name, phone_display
@@ -271,12 +271,8 @@ def hsds_service(ctx: RenderContext, rec: Record) -> dict[str, Any]:
     )
 
 
-def hsds_services(ctx: RenderContext) -> list[dict[str, Any]]:
-    """Every service of the register in HSDS 3.0 form, in data order."""
-    return [hsds_service(ctx, rec) for rec in ctx.dataset.services.values()]
-
-
-def services_json(ctx: RenderContext) -> dict[str, bytes]:
-    """``data/services.json`` for one language (``Kind.exports``, ``ici.outputs.GENERATORS``)."""
-    body = json.dumps(hsds_services(ctx), ensure_ascii=False, indent=1) + "\n"
-    return {"data/services.json": body.encode("utf-8")}
+def services_json(ctx: RenderContext) -> dict[str, Content]:
+    """``data/services.json`` for one language (``Kind.exports``, ``ici.outputs.GENERATORS``),
+    written a service at a time."""
+    services = (hsds_service(ctx, rec) for rec in ctx.dataset.services.values())
+    return {"data/services.json": json_list_chunks(services)}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from . import calendar_ics
+from .chunks import Content, content_bytes
 from .context import RenderContext
 from .exports_csv import services_csv
 from .exports_hsds import services_json
@@ -20,7 +21,8 @@ from .news_feed import news_feed
 from .register_pages import facet_files
 from .vcard import branch_vcards
 
-OutputFn = Callable[[RenderContext], dict[str, bytes]]
+# a generator's files: path -> bytes, or chunks to write in order (``ici.chunks``)
+OutputFn = Callable[[RenderContext], dict[str, Content]]
 
 # the generators a kind may name in Kind.exports
 GENERATORS: dict[str, OutputFn] = {
@@ -38,9 +40,10 @@ def generators(kinds: tuple[Kind, ...] = KINDS) -> list[OutputFn]:
     return [*(GENERATORS[name] for kind in kinds for name in kind.exports), *SITE_OUTPUTS]
 
 
-def iter_language_outputs(ctx: RenderContext) -> Iterator[tuple[str, bytes]]:
+def iter_language_outputs(ctx: RenderContext) -> Iterator[tuple[str, Content]]:
     """Every extra file of one language, one generator's files at a time, so a writer
-    never holds more than the largest generator's output (the exports at scale)."""
+    never holds more than the largest generator's output (the exports at scale, which
+    come as chunks)."""
     seen: set[str] = set()
     for make in generators():
         for path, content in make(ctx).items():
@@ -51,5 +54,5 @@ def iter_language_outputs(ctx: RenderContext) -> Iterator[tuple[str, bytes]]:
 
 
 def language_outputs(ctx: RenderContext) -> dict[str, bytes]:
-    """Every extra file of one language, by path below the language root."""
-    return dict(iter_language_outputs(ctx))
+    """Every extra file of one language as bytes, by path below the language root."""
+    return {path: content_bytes(content) for path, content in iter_language_outputs(ctx)}

@@ -29,6 +29,7 @@ from ici.search import SearchSpecError, client_strings, excluded, normalize
 from ici.search_terms import search_terms
 from ici.views.listing_help import info_line
 
+from . import pagefind_after
 from .state import current_lang, i18n, is_first_build, lang_prefix, state
 
 log = logging.getLogger("mkdocs.plugins.ici.search")
@@ -116,13 +117,22 @@ def run_pagefind(config: MkDocsConfig) -> None:
 
     One Pagefind run per language over that language's pages only, merged into one
     bundle (``ici.pagefind_split``): Pagefind holds what it indexes in memory, so the peak
-    is one language's, not the whole site's.
+    is one language's, not the whole site's. Under ``mkdocs build`` the build's parent
+    process does it once the build has ended (``pagefind_after``).
     """
     site = FsPath(config.site_dir)
-    bundle = site / OUTPUT_SUBDIR
-    shutil.rmtree(bundle, ignore_errors=True)
     plugin = i18n(config)
     prefixes = {lang: lang_prefix(config, lang).rstrip("/") for lang in plugin.build_languages}
+    if pagefind_after.deferred(site, prefixes):
+        return  # mkdocs build: the parent process indexes once this one has ended
+    bundle = site / OUTPUT_SUBDIR
+    shutil.rmtree(bundle, ignore_errors=True)
+    # the same summary as one run over the whole site gives
+    log.info("Pagefind: %s", index_site(site, prefixes, bundle))
+
+
+def index_site(site: FsPath, prefixes: dict[str, str], bundle: FsPath) -> str:
+    """Index ``site`` into ``bundle``, one Pagefind run per language; the summary."""
     others = {p for p in prefixes.values() if p} | {OUTPUT_SUBDIR}
     counts: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix=".ici-pagefind-", dir=site.parent) as work:
@@ -150,8 +160,7 @@ def run_pagefind(config: MkDocsConfig) -> None:
         raise PluginError(f"Pagefind output not understood: {exc}") from None
     counts["languages"] = len(json.loads((bundle / ENTRY).read_text("utf-8"))["languages"])
     order = ["languages", *(k for k in counts if k != "languages")]
-    # the same summary as one run over the whole site gives
-    log.info("Pagefind: %s", "; ".join(f"Indexed {counts[k]} {k}" for k in order))
+    return "; ".join(f"Indexed {counts[k]} {k}" for k in order)
 
 
 def _pagefind(site: FsPath, output: FsPath) -> str:

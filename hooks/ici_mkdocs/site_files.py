@@ -7,6 +7,7 @@ from pathlib import Path as FsPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from ici.chunks import Content
 from ici.outputs import iter_language_outputs
 
 from . import forked
@@ -31,9 +32,17 @@ def _write(config: MkDocsConfig, lang: str) -> None:
     prefix = lang_prefix(config, lang)
     site = FsPath(config.site_dir)
     for path, content in iter_language_outputs(state().context(lang, prefix)):
-        target = site / prefix / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_file(site / prefix / path, content)
+
+
+def _write_file(target: FsPath, content: Content) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
         target.write_bytes(content)
+        return
+    with target.open("wb") as out:  # an export at scale: a chunk at a time
+        for chunk in content:
+            out.write(chunk)
 
 
 def start_language_files(config: MkDocsConfig) -> None:

@@ -103,3 +103,21 @@ def write() -> None:
     for table in (_seconds, _cpu, _counts, _open):
         table.clear()
     _started = _now()
+
+
+def merge_saved() -> None:
+    """Add the phases timed in this process to the timings a finished build saved (the
+    Pagefind run of ``pagefind_after``, made after the build process ended)."""
+    path = os.environ.get(ENV)
+    if not path or not Path(path).is_file() or not _seconds:
+        return
+    report = json.loads(Path(path).read_text(encoding="utf-8"))
+    for key, table in (("phases_s", _seconds), ("phases_cpu_s", _cpu)):
+        for name, value in table.items():
+            report[key][name] = round(report[key].get(name, 0.0) + value, 4)
+    for name, count in _counts.items():
+        report["counts"][name] = report["counts"].get(name, 0) + count
+    report["build_s"] = round(report["build_s"] + sum(_seconds.values()), 4)
+    report["build_cpu_s"] = round(report["build_cpu_s"] + sum(_cpu.values()), 4)
+    report["peak_mib"]["after"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    Path(path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,53 @@
+"""Exports written as chunks are the bytes the whole-file writers gave."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import render_context
+from golden import FIXTURE_SITE
+from ici.chunks import content_bytes, json_list_chunks
+from ici.dataset import load_dataset
+from ici.exports_csv import COLUMNS, _csv_chunks, neutralise, service_row, services_csv
+from ici.exports_hsds import hsds_service, services_json
+from langs import LANGS
+
+CASES = [
+    [],
+    [{}],
+    [1, "two", None, [], {}],
+    [{"name": "Rīga\nline two \u2028", "nested": [{"a": [1, {"b": "ü"}]}], "empty": []}],
+    [{"id": str(i), "list": list(range(i))} for i in range(5)],
+]
+
+
+@pytest.mark.parametrize("items", CASES)
+def test_json_chunks_are_the_dumped_list(items: list) -> None:
+    expected = (json.dumps(items, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    assert content_bytes(json_list_chunks(iter(items))) == expected
+
+
+def test_a_chunked_export_equals_the_whole_file() -> None:
+    ds = load_dataset(FIXTURE_SITE)
+    for lang in LANGS:
+        ctx = render_context(ds, lang)
+        services = list(ds.services.values())
+        assert len(services) > 1
+        body = json.dumps([hsds_service(ctx, r) for r in services], ensure_ascii=False, indent=1)
+        assert content_bytes(services_json(ctx)["data/services.json"]) == (body + "\n").encode(
+            "utf-8"
+        )
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for rec in services:
+            writer.writerow({k: neutralise(v) for k, v in service_row(ctx, rec).items()})
+        table = content_bytes(services_csv(ctx)["data/services.csv"])
+        assert table == out.getvalue().encode("utf-8-sig")
+        assert table.count(b"\r\n") == len(services) + 1
+        # a row at a time: the same table
+        assert content_bytes(_csv_chunks(ctx, rows=1)) == table
