@@ -46,9 +46,8 @@ def base(hostile_base: Path) -> Path:
 def check_outcomes(base: Path) -> dict[str, Outcome]:
     """Every check case's outcome, two at a time (the machine has two cores)."""
     roots = [apply(base, base.parent / case.name, case.files) for case in CHECK_CASES]
-    return {
-        case.name: outcome for case, outcome in zip(CHECK_CASES, run_checks(roots), strict=True)
-    }
+    outcomes = run_checks(roots, base=base)
+    return {case.name: outcome for case, outcome in zip(CHECK_CASES, outcomes, strict=True)}
 
 
 def test_the_corpus_is_large_and_covers_every_file() -> None:

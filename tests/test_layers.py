@@ -51,6 +51,8 @@ DATA = {
     "ui",
     "vocab",
     "yamlcompose",
+    "yamlfacts",
+    "yamlshare",
     "yamlsource",
 }
 # validation of the content and of the data against the content (the one validation phase)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ici.dataset import DATA_FILES, load_dataset
 from ici.problems import DataError
-from ici.yamlsource import shared_parses
+from ici.yamlshare import shared_parses
 from sitebuild import ROOT
 
 FILES = sorted(DATA_FILES)

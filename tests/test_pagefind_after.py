@@ -62,6 +62,20 @@ def test_outside_the_build_child_the_index_is_made_at_once(tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == []
 
 
+def test_only_the_mkdocs_command_forks() -> None:
+    """A program that runs the build's events itself (this test) must go on as it was:
+    no fork, no exit, nothing deferred."""
+    pid = os.getpid()
+
+    def index(site: Path, prefixes: dict[str, str], bundle: Path) -> str:
+        raise AssertionError("no index outside the mkdocs command")
+
+    for command in ("build", "serve", "gh-deploy"):
+        assert pagefind_after.split(command, index, "pagefind") is None
+    assert os.getpid() == pid
+    assert pagefind_after.deferred(Path("/nonexistent"), {"lv": ""}) is False
+
+
 def test_the_timings_of_the_index_join_the_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

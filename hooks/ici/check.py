@@ -16,7 +16,7 @@ import time
 from pathlib import Path as FsPath
 from typing import TextIO
 
-from .dataset import load_dataset
+from .dataset import gc_paused, load_dataset
 from .examples import EXAMPLES
 from .glossary import Glossary, load_glossary
 from .hints import hint_for
@@ -28,7 +28,7 @@ from .translation_text import report_lines
 from .ui import load_strings, string_warnings
 from .validate import validate
 from .views import LIST_VIEWS
-from .yamlsource import shared_parses
+from .yamlshare import shared_parses
 
 PROJECT_ROOT = FsPath(__file__).resolve().parents[2]
 
@@ -83,14 +83,17 @@ def _example_problems(root: FsPath) -> list[Problem]:
 def run_check(root: FsPath, out: TextIO, status: bool = True) -> int:
     """Print the translation status and every problem in ``root``; 0 when there is none."""
     started = time.perf_counter()
-    # every data file is composed once for the status, both datasets and the warnings
-    with shared_parses():
-        if status:
-            for line in report_lines(translation_report(root)):
-                print(line, file=out)
-            print(file=out)
+    # every data file is read once for both datasets, the status and the warnings: the
+    # data check first (it gathers what the status reads), the status printed first; no
+    # cyclic garbage collection in between (it would scan every record again and again)
+    with shared_parses(), gc_paused():
         problems = find_problems(root)
+        report = translation_report(root) if status else None
         warnings = find_warnings(root)
+    if report is not None:
+        for line in report_lines(report):
+            print(line, file=out)
+        print(file=out)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for level, problem in [("error", p) for p in problems] + [("warning", w) for w in warnings]:
         hint = hint_for(problem)

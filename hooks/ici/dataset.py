@@ -16,20 +16,21 @@ from .crosscheck import cross_problems, missing_translations
 from .examples import DATA, EXAMPLES, dataset_folder, marker_problems, shift_dates, week_shift
 from .glossary import Glossary, load_glossary
 from .kinds import collections, data_files
-from .languages import languages
+from .languages import CONFIG_FILE, languages
 from .news import News, load_news
 from .problems import DataError, Problem
 from .schema_check import SCHEMA_DIR, schema_problems
 from .synonyms import SynonymGroup, load_synonyms
-from .yamlsource import Source, load_source, shared_result
+from .yamlshare import file_digest, shared_result, sharing
+from .yamlsource import Source, parse_text, read_text
 
 # data file name -> the top-level keys it holds (from the kinds of record, ici.kinds)
 DATA_FILES: dict[str, tuple[str, ...]] = data_files()
 
 Record = dict[str, Any]
-# Dataset.derived key: the YAML nodes of the data files by name, read once for the
-# translation status (which would otherwise parse every file again)
-YAML_NODES = "yaml_nodes"
+# Dataset.derived key: the YAML facts of the data files by name (ici.yamlfacts), gathered
+# once for the translation status (which would otherwise parse every file again)
+YAML_FACTS = "yaml_facts"
 
 
 @dataclass
@@ -79,24 +80,74 @@ def read_sources(
     """
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
+    langs = languages(root)
+    schema_dir = _schema_dir(root)
     for name, keys in DATA_FILES.items():
         folder = dataset_folder(dataset, name)
-        src, found = load_source(root / folder / f"{name}.yaml", f"{folder}/{name}.yaml", keys)
+        display = f"{folder}/{name}.yaml"
+        if folder == EXAMPLES:
+            src, found = _read_examples(root, display, keys, langs, name, schema_dir, built_at)
+        else:
+            # a data file the demonstration dataset reads too: read and checked once per
+            # check (by the file's digest: a changed file is read again)
+            read = partial(_read_data, root, display, keys, langs, name, schema_dir)
+            digest = file_digest(root / display) if sharing() else None
+            if digest is None:
+                src, found = read(None)
+            else:
+                key = ("data file", display, keys, langs, _schemas_key(root, schema_dir), digest)
+                src, found = shared_result(key, partial(read, digest))
         sources[name] = src
         problems.extend(found)
-        if src.data is not None:
-            problems.extend(marker_problems(src, keys, in_examples=folder == EXAMPLES))
-            if folder == EXAMPLES:
-                shift_dates(src, name, week_shift(built_at or build_time()))
-            schema_dir = _schema_dir(root)
-            if folder == EXAMPLES:
-                problems.extend(schema_problems(src, name, schema_dir))
-            else:
-                # a data file the demonstration dataset reads too: validated once per check
-                key = ("schema", name, str(schema_dir))
-                check = partial(schema_problems, src, name, schema_dir)
-                problems.extend(shared_result(src.node, key, check))
     return sources, problems
+
+
+def _read_data(
+    root: FsPath,
+    display: str,
+    keys: tuple[str, ...],
+    langs: tuple[str, ...],
+    name: str,
+    schema_dir: FsPath,
+    digest: bytes | None,
+) -> tuple[Source, list[Problem]]:
+    """A file of ``data/``: its source and its syntax, marker and schema problems."""
+    text, problems = read_text(root / display, display)
+    if text is None:
+        return Source(display, None), problems
+    src, problems = parse_text(text, display, keys, langs, digest)
+    if src.data is not None:
+        problems.extend(marker_problems(src, keys, in_examples=False))
+        problems.extend(schema_problems(src, name, schema_dir))
+    return src, problems
+
+
+def _read_examples(
+    root: FsPath,
+    display: str,
+    keys: tuple[str, ...],
+    langs: tuple[str, ...],
+    name: str,
+    schema_dir: FsPath,
+    built_at: datetime | None,
+) -> tuple[Source, list[Problem]]:
+    """A file of ``examples/``, its dates moved to the week of ``built_at``."""
+    text, problems = read_text(root / display, display)
+    if text is None:
+        return Source(display, None), problems
+    digest = file_digest(root / display) if sharing() else None
+    src, problems = parse_text(text, display, keys, langs, digest)
+    if src.data is not None:
+        problems.extend(marker_problems(src, keys, in_examples=True))
+        shift_dates(src, name, week_shift(built_at or build_time()))
+        problems.extend(schema_problems(src, name, schema_dir))
+    return src, problems
+
+
+def _schemas_key(root: FsPath, schema_dir: FsPath) -> tuple[str, bool]:
+    """What the schema problems depend on besides the data: the schema files (a project
+    copy may link them) and whether the project's own mkdocs.yml gives the languages."""
+    return str(schema_dir.resolve()), (schema_dir.parent / CONFIG_FILE).is_file()
 
 
 def _schema_dir(root: FsPath) -> FsPath:
@@ -153,11 +204,16 @@ def _load_dataset(root: FsPath, dataset: str) -> Dataset:
     if problems:
         raise DataError(problems)
     ds = Dataset(root=root, news=news, built_at=built_at, glossary=glossary, synonyms=synonyms)
-    ds.derived[YAML_NODES] = {name: src.node for name, src in sources.items()}
+    ds.derived[YAML_FACTS] = {name: src.facts for name, src in sources.items()}
     for name, keys in DATA_FILES.items():
         for key in keys:
             target = ds.collection(key)
             for rec in sources[name].data.get(key) or []:
                 target[rec["id"]] = rec
-        ds.notices.extend(missing_translations(sources[name], languages(root)))
+        ds.notices.extend(_untranslated(sources[name], languages(root)))
     return ds
+
+
+def _untranslated(src: Source, langs: tuple[str, ...]) -> list[Problem]:
+    """The notices of ``src`` (once per source: both datasets of make check share data/)."""
+    return src.once(("untranslated", langs), lambda: list(missing_translations(src, langs)))

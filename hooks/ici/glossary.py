@@ -61,6 +61,11 @@ class Glossary:
     places: dict[str, dict[str, str]] = field(default_factory=dict)
     # a place's irregular case forms in every language (``forms:``): Latvian name -> forms
     place_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # every variant of a language in one pattern: most texts have none, and one search
+    # tells so (a register has hundreds of thousands of texts)
+    _screens: dict[str, re.Pattern[str] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def place(self, name: str | None, lang: str) -> str | None:
         """A town's name as readers of ``lang`` write it (the Latvian name when none)."""
@@ -72,6 +77,11 @@ class Glossary:
         """``(usage, variant found)`` for every avoided variant in ``text`` (a ``lang`` text)."""
         usages = self.usages.get(lang)
         if not usages:
+            return []
+        if lang not in self._screens:
+            self._screens[lang] = _screen(usages)
+        screen = self._screens[lang]
+        if screen is None or screen.search(text) is None:
             return []
         quoted = [m.span() for m in _QUOTED.finditer(text)]
         found: list[tuple[Usage, str]] = []
@@ -85,6 +95,15 @@ class Glossary:
                 if not any(a <= m.start() and m.end() <= b for a, b in spans):
                     found.append((usage, m.group()))
         return found
+
+
+def _screen(usages: list[Usage]) -> re.Pattern[str] | None:
+    """A pattern that matches where any usage's pattern does (None when none has one)."""
+    avoid = sorted({v for u in usages for v in u.avoid}, key=len, reverse=True)
+    if not avoid:
+        return None
+    words = "|".join(re.escape(v) for v in avoid)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def build_glossary(data: dict[str, Any]) -> Glossary:

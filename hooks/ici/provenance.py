@@ -10,6 +10,7 @@ precision they have, never with an invented day.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -22,7 +23,12 @@ STALE_MONTHS = 12
 
 def partial_date(value: Any) -> tuple[date, str]:
     """``2017-09-21`` -> (date, "day"); ``2017-09`` -> (1 Sep, "month"); ``2017`` -> "year"."""
-    text = str(value)
+    return _partial_date(str(value))
+
+
+# a register's records share few dates: each is read once (strptime is slow)
+@lru_cache(maxsize=1 << 16)
+def _partial_date(text: str) -> tuple[date, str]:
     if len(text) >= 10:
         return datetime.strptime(text[:10], "%Y-%m-%d").date(), "day"
     if len(text) == 7:
@@ -32,7 +38,12 @@ def partial_date(value: Any) -> tuple[date, str]:
 
 def period_end(value: Any) -> date:
     """The first day after the period a partial date names (the next day, month or year)."""
-    start, precision = partial_date(value)
+    return _period_end(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _period_end(text: str) -> date:
+    start, precision = _partial_date(text)
     step = {
         "day": relativedelta(days=1),
         "month": relativedelta(months=1),

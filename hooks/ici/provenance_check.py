@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -72,6 +73,15 @@ def _record_problems(
             )
 
 
+def _collection_problems(src: Source, coll: str, today: date) -> list[Problem]:
+    return [
+        problem
+        for i, rec in enumerate(src.data.get(coll) or [])
+        if isinstance(rec, dict)
+        for problem in _record_problems(src, (coll, i), rec, today)
+    ]
+
+
 def _future_problems(src: Source, coll: str, field: str, today: date) -> Iterator[Problem]:
     """Events and courses after ``today`` need a source from the last 12 months."""
     limit = today - relativedelta(months=STALE_MONTHS)
@@ -102,9 +112,9 @@ def provenance_problems(sources: dict[str, Source]) -> list[Problem]:
         src = sources.get(file_key)
         if src is None or not isinstance(src.data, dict):
             continue
-        for i, rec in enumerate(src.data.get(coll) or []):
-            if isinstance(rec, dict):
-                problems.extend(_record_problems(src, (coll, i), rec, today))
+        problems.extend(
+            src.once(("provenance", coll, today), partial(_collection_problems, src, coll, today))
+        )
     if "events" in sources:
         problems.extend(_future_problems(sources["events"], "events", "start", today))
     if "courses" in sources:

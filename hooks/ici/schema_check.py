@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path as FsPath
 from typing import Any
 
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator, _keywords, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -70,8 +71,135 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
+# keywords a leaf's quick test knows, and those that never fail (annotations)
+_LEAF_KEYWORDS = frozenset({"type", "pattern", "enum", "minLength", "maxLength"})
+_OBJECT_KEYWORDS = frozenset(
+    {"type", "properties", "required", "additionalProperties", "minProperties"}
+)
+_ANNOTATIONS = frozenset({"x-expected", "x-code", "description", "title", "$comment", "default"})
+# the quick type tests: stricter than JSON Schema's (1.0 is an integer there), never looser
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: type(v) is str,
+    "integer": lambda v: type(v) is int,
+    "number": lambda v: type(v) is int or type(v) is float,
+    "boolean": lambda v: type(v) is bool,
+    "null": lambda v: v is None,
+}
+_LEAVES: dict[int, tuple[Any, Callable[[Any], bool] | None]] = {}
+
+
+def _leaf_test(schema: Any) -> Callable[[Any], bool] | None:
+    """A quick test of a value against a leaf ``schema`` (type, pattern, enum, lengths), or
+    None for any other schema.
+
+    The test says True only for a value jsonschema finds no error in; for such a value the
+    subschema is not descended into (most of a register's values are valid text, and each
+    descent costs more than the test). Any other value is validated by jsonschema, which
+    words its errors as before.
+    """
+    held = _LEAVES.get(id(schema))
+    if held is not None and held[0] is schema:
+        return held[1]
+    test = _make_leaf_test(schema)
+    _LEAVES[id(schema)] = (schema, test)
+    return test
+
+
+def _make_leaf_test(schema: Any) -> Callable[[Any], bool] | None:
+    if not isinstance(schema, dict) or not schema:
+        return None
+    if schema.get("type") == "object":
+        return _make_object_test(schema)
+    if any(k not in _LEAF_KEYWORDS and k not in _ANNOTATIONS for k in schema):
+        return None
+    types = schema.get("type")
+    names = [types] if isinstance(types, str) else types
+    if names is not None and (not isinstance(names, list) or any(n not in _TYPES for n in names)):
+        return None
+    type_tests = [_TYPES[n] for n in names] if names is not None else None
+    enum = schema.get("enum")
+    if enum is not None and not (isinstance(enum, list) and all(type(e) is str for e in enum)):
+        return None
+    choices = frozenset(enum) if enum is not None else None
+    pattern = schema.get("pattern")
+    if pattern is not None and not isinstance(pattern, str):
+        return None
+    compiled = whole_pattern(pattern) if pattern is not None else None
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    if any(b is not None and type(b) is not int for b in (low, high)):
+        return None
+
+    def test(value: Any) -> bool:
+        if type_tests is not None and not any(t(value) for t in type_tests):
+            return False
+        if type(value) is not str:
+            return choices is None
+        return (
+            (low is None or len(value) >= low)
+            and (high is None or len(value) <= high)
+            and (choices is None or value in choices)
+            and (compiled is None or compiled.search(value) is not None)
+        )
+
+    return test
+
+
+def _make_object_test(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """The quick test of a mapping whose fields all have one (e.g. a text by language)."""
+    if any(k not in _OBJECT_KEYWORDS and k not in _ANNOTATIONS for k in schema):
+        return None
+    properties, required = schema.get("properties", {}), schema.get("required", [])
+    extra_ok = schema.get("additionalProperties", True)
+    least = schema.get("minProperties", 0)
+    if not isinstance(properties, dict) or extra_ok not in (True, False) or type(least) is not int:
+        return None
+    if not (isinstance(required, list) and all(type(r) is str for r in required)):
+        return None
+    tests = {name: _leaf_test(sub) for name, sub in properties.items()}
+    if any(test is None for test in tests.values()):
+        return None
+
+    def test(value: Any) -> bool:
+        return (
+            type(value) is dict
+            and len(value) >= least
+            and all(name in value for name in required)
+            and (extra_ok or all(key in tests for key in value))
+            and all(t(value[name]) for name, t in tests.items() if name in value)  # type: ignore[misc]
+        )
+
+    return test
+
+
+def _properties(validator: Any, properties: Any, instance: Any, schema: Any) -> Any:
+    # jsonschema's "properties", without descending into a leaf the value passes
+    if not validator.is_type(instance, "object"):
+        return
+    for name, subschema in properties.items():
+        if name in instance:
+            value = instance[name]
+            test = _leaf_test(subschema)
+            if test is not None and test(value):
+                continue
+            yield from validator.descend(value, subschema, path=name, schema_path=name)
+
+
+def _items(validator: Any, items: Any, instance: Any, schema: Any) -> Any:
+    # jsonschema's "items" (2020-12), without descending into a leaf an item passes
+    test = _leaf_test(items)
+    if test is None or not validator.is_type(instance, "array"):
+        yield from _keywords.items(validator, items, instance, schema)
+        return
+    prefix = len(schema.get("prefixItems", []))
+    for index in range(prefix, len(instance)):
+        if not test(instance[index]):
+            yield from validator.descend(instance=instance[index], schema=items, path=index)
+
+
 # Draft 2020-12 with whole-string patterns
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+_Validator = validators.extend(
+    Draft202012Validator, {"pattern": _pattern, "properties": _properties, "items": _items}
+)
 
 
 @cache

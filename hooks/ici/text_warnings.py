@@ -10,17 +10,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path as FsPath
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .frontmatter import FRONT_MATTER
 from .glossary import FILE as GLOSSARY_FILE
 from .glossary import Glossary
 from .languages import DEFAULT_LANG, languages
 from .ordinals import doubtful_ordinals
-from .problems import Path, Problem, format_path
+from .problems import Problem, format_path
+from .yamlfacts import LangScalar
+from .yamlshare import file_facts
 from .yamlsource import compose_text
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -88,29 +90,15 @@ def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
     return warnings
 
 
-def _texts(
-    node: Node | None, path: Path, langs: tuple[str, ...]
-) -> Iterator[tuple[Path, str, ScalarNode]]:
-    """``(field path, language, scalar)`` of every language text under ``node``."""
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if key.value in langs and isinstance(value, ScalarNode):
-                yield (*path, key.value), key.value, value
-            else:
-                yield from _texts(value, (*path, key.value), langs)
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _texts(item, (*path, index), langs)
-
-
-def _strings(node: Node | None, lang: str) -> Iterator[tuple[Path, str, ScalarNode]]:
-    """``(section.key, language, scalar)`` of every string of one interface string file."""
+def _strings(node: Node | None, lang: str) -> Iterator[LangScalar]:
+    """``(section.key, language, text, line)`` of every string of one interface string file."""
     if isinstance(node, MappingNode):
         for section, keys in node.value:
             if isinstance(keys, MappingNode):
                 for key, value in keys.value:
                     if isinstance(value, ScalarNode):
-                        yield (f"{section.value}.{key.value}",), lang, value
+                        path = (f"{section.value}.{key.value}",)
+                        yield path, lang, value.value, value.start_mark.line + 1
 
 
 def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
@@ -123,17 +111,19 @@ def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
         display = path.relative_to(root).as_posix()
         if display == GLOSSARY_FILE or not path.is_file():
             continue
+        # the same limits as the data check (no aliases, bounded nesting): a hostile file
+        # must not hang or crash the warnings either
+        texts: Iterable[LangScalar]
         try:
-            # the same limits as the data check (no aliases, bounded nesting): a hostile
-            # file must not hang or crash the warnings either
-            node = compose_text(path.read_text(encoding="utf-8"))
+            if path.parent.name == "strings":
+                texts = _strings(compose_text(path.read_text(encoding="utf-8")), path.stem)
+            else:
+                facts = file_facts(path, langs)  # read by the data check inside make check
+                texts = facts.scalars if facts is not None else ()
         except UnicodeDecodeError:
             continue  # the data check reports it
-        is_strings = path.parent.name == "strings"
-        texts = _strings(node, path.stem) if is_strings else _texts(node, (), langs)
-        for field_path, lang, scalar in texts:
-            for usage, found in glossary.variants(str(scalar.value), lang):
-                line = scalar.start_mark.line + 1
+        for field_path, lang, value, line in texts:
+            for usage, found in glossary.variants(str(value), lang):
                 warnings.append(
                     _glossary_problem(display, line, format_path(field_path), usage, found)
                 )

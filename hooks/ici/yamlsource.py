@@ -7,8 +7,7 @@ collapses, are reported as problems.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
@@ -16,9 +15,14 @@ from typing import Any, TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import yamlfacts
 from .problems import Path, Problem, format_path, show_value
-from .textguard import bad_key, bad_text
+from .textguard import LONG_TEXT_FIELDS, bad_key, bad_text, control_char
 from .yamlcompose import MAX_BYTES, LimitError, compose
+from .yamlfacts import Digest, Facts
+from .yamlshare import remember_facts
+
+T = TypeVar("T")
 
 
 class _Loader(yaml.SafeLoader):
@@ -42,54 +46,16 @@ if hasattr(yaml, "CSafeLoader"):
     _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
-# ``make check`` reads each data file up to four times (the data, the demonstration
-# dataset that shares it, the translation status, the wording warnings): inside
-# ``shared_parses()`` a text is composed once and its nodes are reused (read-only)
-_shared: dict[str, tuple[Node | None, Any]] | None = None
-_shared_results: dict[tuple[Any, ...], tuple[Node, Any]] | None = None
-T = TypeVar("T")
-
-
-@contextmanager
-def shared_parses() -> Iterator[None]:
-    """Compose each distinct YAML text once inside the block (nodes are shared, read-only)."""
-    global _shared, _shared_results
-    outer = _shared, _shared_results
-    if outer[0] is None:
-        _shared, _shared_results = {}, {}
-    try:
-        yield
-    finally:
-        _shared, _shared_results = outer
-
-
-def shared_result(node: Node | None, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-    """``compute()``, once per shared ``node`` and ``key`` inside :func:`shared_parses`
-    (e.g. the schema problems of a data file both datasets read)."""
-    if _shared is None or node is None or _shared_results is None:
-        return compute()
-    held = _shared_results.get((id(node), *key))
-    if held is not None and held[0] is node:
-        return held[1]
-    value = compute()
-    _shared_results[(id(node), *key)] = (node, value)
-    return value
-
-
 def compose_text(text: str) -> Node | None:
     """The document node of ``text`` under the data files' limits; None when it cannot be
-    read (the data check reports why). Shared inside :func:`shared_parses`."""
+    read (the data check reports why)."""
+    loader = _CLoader(text) if _CLoader is not None else _Loader(text)
     try:
-        fast = _fast_parse(text)
-        if fast is not None:
-            return fast[0]
-        loader = _CLoader(text) if _CLoader is not None else _Loader(text)
-        try:
-            return compose(loader)
-        finally:
-            loader.dispose()
+        return compose(loader)
     except (yaml.YAMLError, LimitError):
         return None
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -99,8 +65,11 @@ class Source:
     file: str
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
-    # the YAML document node, for readers that need more than lines (translation status)
-    node: Node | None = field(default=None, repr=False, compare=False)
+    # what the translation status and the wording warnings read from the YAML nodes,
+    # gathered while the file is read when the reader passed the languages
+    facts: Facts | None = field(default=None, repr=False, compare=False)
+    # results computed from this source once (see :meth:`once`)
+    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def line(self, path: Path) -> int:
         """Line of ``path`` or of its nearest ancestor that has one."""
@@ -111,52 +80,58 @@ class Source:
             path = path[:-1]
         return self.lines.get((), 1)
 
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once per ``key`` for this source: a check of its data that both
+        datasets of ``make check`` run on the same source (sources are not changed once
+        they are checked)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
     def problem(self, path: Path, message: str, code: str) -> Problem:
         """A problem of kind ``code`` located at ``path`` in this file."""
         return Problem(self.file, self.line(path), format_path(path), message, code)
 
 
-def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: list[Problem]) -> Any:
+def _convert(
+    node: Node,
+    path: Path,
+    loader: _Loader,
+    src: Source,
+    problems: list[Problem],
+    long_text: bool | None = None,
+) -> Any:
+    """The value of ``node`` at ``path``; its lines go to ``src``, its problems to
+    ``problems``. ``long_text``: whether a field of the path may hold line breaks (the
+    path is read when it is not given)."""
+    if long_text is None:
+        long_text = any(part in LONG_TEXT_FIELDS for part in path if isinstance(part, str))
     src.lines[path] = node.start_mark.line + 1
-    if isinstance(node, MappingNode):
-        out: dict[str, Any] = {}
-        loader.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            key = _scalar(key_node, loader)
-            if not isinstance(key, str):
-                key = str(key)
-            complaint = bad_key(key)
-            if complaint:
-                problems.append(
-                    Problem(
-                        src.file,
-                        key_node.start_mark.line + 1,
-                        format_path(path),
-                        complaint,
-                        "text.control",
-                    )
+    kind = type(node)
+    if kind is ScalarNode:
+        # most values are text: SafeConstructor returns a str node's value as it is
+        value = node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+        if not isinstance(value, str):
+            return value
+        complaint = control_char(value, long_text)
+        if complaint:
+            problems.append(
+                Problem(
+                    src.file, node.start_mark.line + 1, format_path(path), complaint, "text.control"
                 )
-                continue
-            if key in out:
-                first = src.lines.get((*path, key), 0)
-                problems.append(
-                    Problem(
-                        src.file,
-                        key_node.start_mark.line + 1,
-                        format_path((*path, key)),
-                        f"duplicate key, expected each key once (first at line {first})",
-                        "yaml.duplicate_key",
-                    )
-                )
-                continue
-            out[key] = _convert(value_node, (*path, key), loader, src, problems)
-            # the key's line, not the value's: a nested mapping's value starts a line later
-            src.lines[(*path, key)] = key_node.start_mark.line + 1
-        return out
-    if isinstance(node, SequenceNode):
-        return [
-            _convert(item, (*path, i), loader, src, problems) for i, item in enumerate(node.value)
-        ]
+            )
+        return value
+    if kind is MappingNode or isinstance(node, MappingNode):
+        return _convert_mapping(node, path, loader, src, problems, long_text)
+    if kind is SequenceNode or isinstance(node, SequenceNode):
+        items = []
+        for i, item in enumerate(node.value):
+            if type(item) is Digest:  # a streamed record, converted already
+                problems.extend(item.problems)
+                items.append(item.value)
+            else:
+                items.append(_convert(item, (*path, i), loader, src, problems, long_text))
+        return items
     assert isinstance(node, ScalarNode)
     value = _scalar(node, loader)
     if isinstance(value, str):
@@ -170,6 +145,48 @@ def _convert(node: Node, path: Path, loader: _Loader, src: Source, problems: lis
     return value
 
 
+def _convert_mapping(
+    node: Node, path: Path, loader: Any, src: Source, problems: list[Problem], long_text: bool
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    loader.flatten_mapping(node)
+    lines = src.lines
+    for key_node, value_node in node.value:
+        key = _scalar(key_node, loader)
+        if not isinstance(key, str):
+            key = str(key)
+        complaint = bad_key(key)
+        if complaint:
+            problems.append(
+                Problem(
+                    src.file,
+                    key_node.start_mark.line + 1,
+                    format_path(path),
+                    complaint,
+                    "text.control",
+                )
+            )
+            continue
+        key_path = (*path, key)
+        if key in out:
+            first = lines.get(key_path, 0)
+            problems.append(
+                Problem(
+                    src.file,
+                    key_node.start_mark.line + 1,
+                    format_path(key_path),
+                    f"duplicate key, expected each key once (first at line {first})",
+                    "yaml.duplicate_key",
+                )
+            )
+            continue
+        long_value = long_text or key in LONG_TEXT_FIELDS
+        out[key] = _convert(value_node, key_path, loader, src, problems, long_value)
+        # the key's line, not the value's: a nested mapping's value starts a line later
+        lines[key_path] = key_node.start_mark.line + 1
+    return out
+
+
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -181,14 +198,24 @@ def _scalar(node: Node, loader: Any) -> Any:
 
 
 def load_source(
-    fs_path: FsPath, display: str, top_keys: tuple[str, ...]
+    fs_path: FsPath, display: str, top_keys: tuple[str, ...], langs: tuple[str, ...] = ()
 ) -> tuple[Source, list[Problem]]:
-    """Load one YAML file; problems cover syntax, empty files, top-level type, duplicates."""
-    src = Source(display, None)
+    """Load one YAML file; problems cover syntax, empty files, top-level type, duplicates.
+
+    With ``langs`` (the project's languages) the file's YAML facts are gathered too.
+    """
+    text, problems = read_text(fs_path, display)
+    if text is None:
+        return Source(display, None), problems
+    return parse_text(text, display, top_keys, langs)
+
+
+def read_text(fs_path: FsPath, display: str) -> tuple[str | None, list[Problem]]:
+    """The text of a YAML file, or None and why it cannot be read."""
     try:
         size = fs_path.stat().st_size
         if size > MAX_BYTES:
-            return src, [
+            return None, [
                 Problem(
                     display,
                     1,
@@ -197,13 +224,13 @@ def load_source(
                     "yaml.too_big",
                 )
             ]
-        text = fs_path.read_text(encoding="utf-8")
+        return fs_path.read_text(encoding="utf-8"), []
     except FileNotFoundError:
-        return src, [
+        return None, [
             Problem(display, 0, "", "file not found, expected a YAML data file", "file.lost")
         ]
     except UnicodeDecodeError as exc:
-        return src, [
+        return None, [
             Problem(
                 display,
                 1,
@@ -212,24 +239,28 @@ def load_source(
                 "content.encoding",
             )
         ]
-    return parse_text(text, display, top_keys)
 
 
-def parse_text(text: str, display: str, top_keys: tuple[str, ...]) -> tuple[Source, list[Problem]]:
+def parse_text(
+    text: str,
+    display: str,
+    top_keys: tuple[str, ...],
+    langs: tuple[str, ...] = (),
+    digest: bytes | None = None,
+) -> tuple[Source, list[Problem]]:
     """Parse YAML ``text`` shown to editors as ``display``; same problems as a file.
 
     Line numbers count from the first line of ``text``: pad it with blank lines to report
-    lines of a larger file (e.g. a Markdown page's front matter).
+    lines of a larger file (e.g. a Markdown page's front matter). With ``langs`` the
+    source's :attr:`Source.facts` are gathered too (shared by the file's ``digest``).
     """
     try:
-        fast = _fast_parse(text)
+        fast = _stream_parse(text, display, top_keys, langs, digest)
     except LimitError as exc:
         return Source(display, None), [Problem(display, exc.line, "", exc.message, "yaml.limit")]
     if fast is not None:
-        try:
-            return _to_source(*fast, Source(display, None), top_keys)
-        except yaml.YAMLError:
-            pass  # e.g. an unknown tag: worded (with its line shown) by the pure-Python path
+        return fast
+    # e.g. an unknown tag: worded (with its line shown) by the pure-Python path
     src = Source(display, None)
     try:
         loader = _Loader(text)
@@ -265,26 +296,83 @@ def parse_text(text: str, display: str, top_keys: tuple[str, ...]) -> tuple[Sour
         return src, [Problem(display, line, "", f"YAML error: {exc}", "yaml.syntax")]
 
 
-def _fast_parse(text: str) -> tuple[Node | None, Any] | None:
-    """The document node and its loader from libyaml; None when there is a problem to word.
+def _stream_parse(
+    text: str,
+    display: str,
+    top_keys: tuple[str, ...],
+    langs: tuple[str, ...],
+    digest: bytes | None,
+) -> tuple[Source, list[Problem]] | None:
+    """The source from libyaml, record by record (each record's nodes are dropped once it
+    is converted); None when there is a problem the pure-Python parser words.
 
     Text with a character the pure-Python reader refuses goes to that reader too, for its
-    message.
+    message. Raises :class:`LimitError`.
     """
-    if _shared is not None and text in _shared:
-        return _shared[text]
     if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
+    src = Source(display, None)
+    failed: list[yaml.YAMLError] = []
+    streamed: list[Node] = []
+
+    def stream_key(key: Node) -> bool:
+        ok = isinstance(key, ScalarNode) and key.tag == _STR and not bad_key(key.value)
+        if ok:
+            streamed.append(key)
+        return ok
+
+    def on_item(key: Node, index: int, item: Node) -> Digest | None:
+        if failed:
+            return None  # the pure-Python parser reads the file again
+        digest = Digest()
+        path = (key.value, index)
+        if langs:
+            yamlfacts.digest_before(digest, item, path, langs)
+        try:
+            digest.value = _convert(item, path, loader, src, digest.problems)
+        except yaml.YAMLError as exc:
+            failed.append(exc)
+            return None
+        loader.constructed_objects.clear()  # it holds the nodes of non-text values
+        if langs:
+            yamlfacts.digest_after(digest, item, path, langs)
+        return digest
+
     loader = _CLoader(text)
     try:
-        parsed = compose(loader), loader
+        root = compose(loader, stream_key, on_item)
     except yaml.YAMLError:
         return None
     finally:
         loader.dispose()
-    if _shared is not None:
-        _shared[text] = parsed
-    return parsed
+    if failed:
+        return None
+    if streamed and not _plain_keys(root):
+        # a key the conversion reads otherwise (a merge key, a repeated key): the whole node
+        src, streamed = Source(display, None), []
+        loader = _CLoader(text)
+        try:
+            root = compose(loader)
+        finally:
+            loader.dispose()
+    before = (list(yamlfacts.texts(root, (), langs)), yamlfacts.records(root)) if langs else None
+    try:
+        result = _to_source(root, loader, src, top_keys)
+    except yaml.YAMLError:
+        return None
+    if before is not None and root is not None:
+        scalars = list(yamlfacts.lang_scalars(root, (), langs))
+        src.facts = Facts(texts=before[0], scalars=scalars, records=before[1])
+        remember_facts(digest, langs, src.facts)
+    return result
+
+
+def _plain_keys(root: Node | None) -> bool:
+    """Whether every top-level key is a distinct plain text."""
+    if not isinstance(root, MappingNode):
+        return True
+    keys = [k.value for k, _ in root.value if isinstance(k, ScalarNode) and k.tag == _STR]
+    return len(keys) == len(root.value) and len(set(keys)) == len(keys)
 
 
 def _to_source(
@@ -298,7 +386,6 @@ def _to_source(
         return src, [Problem(display, 1, "", message, "file.lost")]
     problems: list[Problem] = []
     src.data = _convert(node, (), loader, src, problems)
-    src.node = node
     if not isinstance(src.data, dict):
         keys = ", ".join(top_keys)
         got = show_value(src.data)

@@ -43,7 +43,9 @@ Indexer = Callable[[FsPath, dict[str, str], FsPath], str]
 def split(command: str, index: Indexer, bundle_name: str) -> None:
     """From ``on_startup``: for ``mkdocs build``, fork; return in the child (which builds),
     and in the parent wait for it, index the site and end the process with its status."""
-    if command != "build" or not hasattr(os, "fork") or threading.active_count() > 1:
+    if command != "build" or not _cli_process():
+        return
+    if not hasattr(os, "fork") or threading.active_count() > 1:
         return
     global _plan
     fd, name = tempfile.mkstemp(prefix="ici-pagefind-plan-", suffix=".json")
@@ -63,6 +65,16 @@ def split(command: str, index: Indexer, bundle_name: str) -> None:
         plan.unlink(missing_ok=True)
     # the build ran in the child: this process has nothing left to do but end
     raise SystemExit(code)
+
+
+def _cli_process() -> bool:
+    """True in a process started as the ``mkdocs`` command (``mkdocs``, ``python -m
+    mkdocs``): only there may this process end once the build has (not in a test or a
+    program that runs the build's events itself)."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name == "mkdocs.__main__":
+        return True
+    return FsPath(sys.argv[0]).name == "mkdocs"
 
 
 def deferred(site: FsPath, prefixes: dict[str, str]) -> bool:

@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ici.context import RenderContext
-from ici.dataset import YAML_NODES, Dataset, gc_paused
+from ici.dataset import YAML_FACTS, Dataset, gc_paused
 from ici.examples import DATA, EXAMPLES, is_demo
 from ici.hints import hint_for
 from ici.problems import Problem
@@ -96,9 +96,9 @@ def load(config: MkDocsConfig) -> SiteState:
             raise PluginError(with_hints(found.problems))
         _state = SiteState(root, found.dataset, found.strings, demo=demo)
         # the status page's report, from the project's files and git history; the last
-        # reader of the data files' YAML nodes, so they go before the pages render
-        nodes = found.dataset.derived.pop(YAML_NODES, None)
-        found.dataset.derived[REPORT_KEY] = translation_report(root, nodes=nodes)
+        # reader of the data files' YAML facts, so they go before the pages render
+        facts = found.dataset.derived.pop(YAML_FACTS, None)
+        found.dataset.derived[REPORT_KEY] = translation_report(root, facts=facts)
         dirty.new_build(root, (DATA, EXAMPLES) if demo else (DATA,), found.dataset)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).

@@ -63,7 +63,7 @@ def cross_problems(sources: dict[str, Source], kinds: tuple[Kind, ...] = KINDS) 
     """Every cross-record problem over all loaded files."""
     problems = [*id_problems(sources), *ref_problems(sources, kinds)]
     for src in sources.values():
-        problems.extend(value_problems(src))
+        problems.extend(src.once("values", lambda src=src: list(value_problems(src))))
     # the order make check has always listed them in: dates, sources, then the rest
     problems.extend(_kind_checks(sources, ["dates"], kinds))
     problems.extend(provenance_problems(sources))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from ..kinds import DAY_OR_MONTH, EVENT_TIME
@@ -28,24 +29,34 @@ def records(src: Source, key: str) -> Iterator[tuple[Path, dict[str, Any]]]:
 
 def parse(value: Any, fmt: str) -> datetime | None:
     """``value`` read with one of the ``|``-separated formats, or None."""
+    return _parse(value, fmt) if isinstance(value, str) else None
+
+
+# a register's records share few dates and times: each is read once (strptime is slow)
+@lru_cache(maxsize=1 << 16)
+def _parse(value: str, fmt: str) -> datetime | None:
     # partial dates (YYYY-MM) are real dates too
     for one in fmt.split("|"):
         try:
             return datetime.strptime(value, one)
-        except (TypeError, ValueError):
+        except ValueError:
             continue
     return None
 
 
 def walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    """Every value below ``value`` (itself first), with its path."""
-    yield path, value
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from walk(v, (*path, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from walk(v, (*path, i))
+    """Every value below ``value`` (itself first, then each child's walk in order), with its
+    path."""
+    # a stack, not nested generators: each value of a large register passed up through
+    # every generator above it
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if isinstance(value, dict):
+            stack.extend(reversed([((*path, k), v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
 
 
 def strings(value: Any) -> list[tuple[int, str]]:
