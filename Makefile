@@ -16,8 +16,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent --ignore-scripts
 	touch $@
 
+# --dirty: after an edit only the pages it changes are rendered again, and the search
+# index follows in the background (hooks/ici_mkdocs/dirty.py; bench/scale.py times it)
 serve: $(VENV)/.installed  ## build the site and serve it on http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve --strict --dirty
 
 build: $(VENV)/.installed  ## build the site into site/
 	$(BIN)/mkdocs build --strict --clean

@@ -389,8 +389,10 @@ def scale_summary(site: dict[str, Any], small: dict[str, Any]) -> list[str]:
     if "serve" in site:
         v = site["serve"]
         lines.append(
-            f"mkdocs serve: rebuild after one service edited {v['rebuild_s']:.1f} s "
-            f"(first build {v['first_build_s']:.1f} s)"
+            f"mkdocs serve --dirty: rebuild after one service edited {v['rebuild_s']:.1f} s, "
+            f"search index {v['search_s']:.1f} s (first build {v['first_build_s']:.1f} s, "
+            f"its search index {v['first_search_s']:.1f} s); edit served: {v['edit_shown']}; "
+            f"{v['rendered']}"
         )
     return lines
 

@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from ici import csp
 from ici.theme_markup import fix_theme_markup
+from ici_mkdocs import dirty as serve_dirty
 from ici_mkdocs import (
     generated,
     offline,
@@ -26,11 +27,13 @@ from ici_mkdocs.state import finish, is_first_build, load
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    serve_dirty.start(command, dirty)
     # mkdocs build: the site is built in a child process, Pagefind runs after it ends
     pagefind_after.split(command, search_index.index_site, search_index.OUTPUT_SUBDIR)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    search_index.stop_background()  # mkdocs serve --dirty: the previous build's index
     with timing.phase("load_validate"):
         load(config)
     return config
@@ -40,8 +43,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_files.start_language_files(config)  # the site folder is clean now
     offline.on_files(files, config)
+    serve_dirty.render_hand_written(files)
     with timing.phase("generate_pages"):
-        return generated.add_record_pages(files, config)
+        files = generated.add_record_pages(files, config)
+    serve_dirty.note_pages(files)
+    return files
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -107,6 +113,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         with timing.phase("offline"):
             offline.write_site(config)  # reads the built pages: after every language
         # every language is built now: index the whole site once
+        serve_dirty.finish_build()
         with timing.phase("pagefind"):
             search_index.run_pagefind(config)
         finish()
@@ -115,3 +122,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     finish()  # a failed build (mkdocs serve goes on) must not leave its data frozen
+    serve_dirty.failed_build()
+
+
+def on_shutdown() -> None:
+    search_index.stop_background()

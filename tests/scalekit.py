@@ -32,6 +32,11 @@ PAGING = {
 def build_scaled(dest: Path) -> Built:
     """Copy the project to ``dest``, write the synthetic data and the small page sizes into
     ``extra:`` of mkdocs.yml, and build it."""
+    return build(scaled_project(dest), epoch=EPOCH)
+
+
+def scaled_project(dest: Path) -> Path:
+    """Copy the project to ``dest`` with the synthetic data and the small page sizes."""
     root = copy_project(dest)
     write(root, N)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -39,7 +44,7 @@ def build_scaled(dest: Path) -> Built:
     assert extra in config
     sizes = "".join(f"  {key}: {json.dumps(value)}\n" for key, value in PAGING.items())
     (root / "mkdocs.yml").write_text(config.replace(extra, extra + sizes), encoding="utf-8")
-    return build(root, epoch=EPOCH)
+    return root
 
 
 def links(built: Built, rel: str) -> Iterator[str]:

@@ -100,7 +100,8 @@ EXPORTS = {
     "theme_markup",
     "webapp",
 }
-COMMANDS = {"check", "yamlfmt", ""}
+# serve_deps: what each page of a `mkdocs serve --dirty` rebuild shows (views and exports)
+COMMANDS = {"check", "yamlfmt", "serve_deps", ""}
 LAYERS = [DATA, VALIDATION, SHARED, EXPORTS, COMMANDS]  # views: beside EXPORTS
 VIEWS = 3  # the rank of views (and of exports)
 

@@ -37,20 +37,39 @@ SITE_OUTPUTS: tuple[OutputFn, ...] = (news_feed,)  # news/feed.xml
 
 def generators(kinds: tuple[Kind, ...] = KINDS) -> list[OutputFn]:
     """Every generator of one language's files: the kinds' exports, then the site's."""
-    return [*(GENERATORS[name] for kind in kinds for name in kind.exports), *SITE_OUTPUTS]
+    return [fn for _, fn in named_generators(kinds)]
+
+
+def named_generators(kinds: tuple[Kind, ...] = KINDS) -> list[tuple[str, OutputFn]]:
+    """``generators()`` with their names: a kind's export names (``Kind.exports``), and a
+    site output's function name."""
+    named = [(name, GENERATORS[name]) for kind in kinds for name in kind.exports]
+    return [*named, *((fn.__name__, fn) for fn in SITE_OUTPUTS)]
 
 
 def iter_language_outputs(ctx: RenderContext) -> Iterator[tuple[str, Content]]:
     """Every extra file of one language, one generator's files at a time, so a writer
     never holds more than the largest generator's output (the exports at scale, which
     come as chunks)."""
+    for _, files in iter_generator_outputs(ctx):
+        yield from files.items()
+
+
+def iter_generator_outputs(
+    ctx: RenderContext, run: Callable[[str], bool] = lambda name: True
+) -> Iterator[tuple[str, dict[str, Content]]]:
+    """Each generator's name and files for one language, one generator at a time; a
+    generator for which ``run(name)`` is false is left out."""
     seen: set[str] = set()
-    for make in generators():
-        for path, content in make(ctx).items():
+    for name, make in named_generators():
+        if not run(name):
+            continue
+        files = make(ctx)
+        for path in files:
             if path in seen:
                 raise ValueError(f"two generators write {path}")
             seen.add(path)
-            yield path, content
+        yield name, files
 
 
 def language_outputs(ctx: RenderContext) -> dict[str, bytes]:

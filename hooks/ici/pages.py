@@ -43,19 +43,25 @@ class PageSpec:
     template: str
     titles: dict[str, str]
 
-    def stub(self, lang: str) -> str:
-        """The Markdown stub MkDocs reads: front matter only, the template renders the rest.
+    def meta(self, lang: str) -> dict[str, str]:
+        """The page's front matter, as MkDocs reads it from ``stub(lang)``.
 
         The title is HTML-escaped because the theme prints ``page.meta.title`` unescaped.
         """
-        meta = {
+        return {
             "template": self.template,
             "title": html.escape(self.titles[lang]),
             "ici_kind": self.kind,
             "ici_id": self.record_id,
         }
+
+    def stub(self, lang: str) -> str:
+        """The Markdown stub MkDocs reads: front matter only, the template renders the rest."""
         # JSON is valid YAML, so any title is quoted safely
-        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+        lines = [
+            f"{key}: {json.dumps(value, ensure_ascii=False)}"
+            for key, value in self.meta(lang).items()
+        ]
         return "---\n" + "\n".join(lines) + "\n---\n"
 
 

@@ -84,9 +84,14 @@ def with_page(title: str, page_of: str, page: int, pages: int) -> str:
     return f"{title} ({page_of.replace('{page}', str(page))})".replace("{pages}", str(pages))
 
 
+def listing_meta(template: str, title: str, meta: dict[str, Any]) -> dict[str, Any]:
+    """The front matter of a generated listing page, as MkDocs reads it (``listing_stub``)."""
+    return {"template": template, "title": title, "search_exclude": True, **meta}
+
+
 def listing_stub(template: str, title: str, meta: dict[str, Any]) -> str:
     """The Markdown of a generated listing page: front matter only, out of the search
     index (the records' own pages are indexed); its template renders it."""
-    fields = {"template": template, "title": title, "search_exclude": True, **meta}
+    fields = listing_meta(template, title, meta)
     lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"

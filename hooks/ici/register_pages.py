@@ -15,11 +15,12 @@ import base64
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .context import RenderContext
 from .dataset import Dataset
 from .lifecycle import ENDED, status_of
-from .paging import Paging, listing_stub, page_count, page_slice, paged_path
+from .paging import Paging, listing_meta, listing_stub, page_count, page_slice, paged_path
 from .register import FACETS, item_attributes
 from .text import LANGS, plain
 from .vocab import CATEGORIES, REGISTER_FOLDERS
@@ -116,6 +117,11 @@ class ListingSpec:
         """Front matter only: the register template renders the page."""
         meta = {"ici_register_page": [self.kind, self.value, self.page]}
         return listing_stub("ici/register.html", title, meta)
+
+    def meta(self, title: str) -> dict[str, Any]:
+        """The front matter of ``stub(title)``, as MkDocs reads it."""
+        meta = {"ici_register_page": [self.kind, self.value, self.page]}
+        return listing_meta("ici/register.html", title, meta)
 
 
 def listing_specs(ds: Dataset, paging: Paging, regions: tuple[str, ...]) -> Iterator[ListingSpec]:

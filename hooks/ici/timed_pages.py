@@ -19,7 +19,7 @@ from typing import Any
 from . import eventtime as et
 from .dataset import Dataset, Record
 from .lifecycle import course_end, first_day
-from .paging import Paging, listing_stub, page_count, paged_path
+from .paging import Paging, listing_meta, listing_stub, page_count, paged_path
 from .vocab import LISTING_FOLDERS
 
 PARTS = LISTING_FOLDERS
@@ -126,6 +126,11 @@ class TimedSpec:
         """Front matter only: the section's index template renders the page."""
         meta = {"ici_timed_page": [self.section, self.part, self.page]}
         return listing_stub(f"ici/{self.section}_index.html", title, meta)
+
+    def meta(self, title: str) -> dict[str, Any]:
+        """The front matter of ``stub(title)``, as MkDocs reads it."""
+        meta = {"ici_timed_page": [self.section, self.part, self.page]}
+        return listing_meta(f"ici/{self.section}_index.html", title, meta)
 
 
 def timed_specs(ds: Dataset, section: str) -> Iterator[TimedSpec]:

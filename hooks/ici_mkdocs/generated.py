@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -23,6 +23,8 @@ from ici.timed_pages import SECTIONS, paging_from_extra, set_paging, timed_specs
 from ici.views import register_listing, timed_listing
 from ici.vocab import REGIONS
 
+from . import dirty
+from .dirty import RecordFile
 from .state import current_lang, i18n, lang_prefix, state
 
 
@@ -42,9 +44,9 @@ class RecordPage(Page):
         self.links_to_anchors = {}
 
 
-def _file(config: MkDocsConfig, lang: str, path: str, stub: str) -> File:
+def _file(config: MkDocsConfig, lang: str, path: str, stub: str) -> RecordFile:
     slug = path.rstrip("/")
-    f = File.generated(config, f"{lang}/{slug}.md", content=stub)
+    f = RecordFile.generated(config, f"{lang}/{slug}.md", content=stub)
     f.dest_uri = f"{lang_prefix(config, lang)}{path}index.html"
     f.locale = f.localization = f.locale_alternate_of = lang
     f.norm_src_uri = f"{slug}.md"
@@ -56,14 +58,21 @@ def _file(config: MkDocsConfig, lang: str, path: str, stub: str) -> File:
 def add_record_pages(files: Files, config: MkDocsConfig) -> Files:
     """Append a page per record, and the register's listing pages, for the current language."""
     plugin = i18n(config)
+    lang = current_lang(config)
     for spec in record_pages(state().dataset):
-        _add(files, config, {c: (spec.path, spec.stub(c)) for c in plugin.build_languages})
+        page = _add(files, config, {c: (spec.path, spec.stub(c)) for c in plugin.build_languages})
+        if not dirty.page_changed(spec.kind, spec.record_id):
+            # ``mkdocs serve --dirty`` leaves the page as the previous build wrote it (see
+            # ``dirty``) and reads nothing of it: what reading the stub would give
+            page.changed = False
+            assert page.page is not None
+            page.page.markdown, page.page.meta = "", spec.meta(lang)
     _add_register_listings(files, config)
     _add_timed_listings(files, config)
     return files
 
 
-def _add(files: Files, config: MkDocsConfig, stubs: dict[str, tuple[str, str]]) -> None:
+def _add(files: Files, config: MkDocsConfig, stubs: dict[str, tuple[str, str]]) -> RecordFile:
     """One generated page in the language being built, linked to its translations."""
     alternates = {code: _file(config, code, *stub) for code, stub in stubs.items()}
     page = alternates[current_lang(config)]
@@ -71,6 +80,7 @@ def _add(files: Files, config: MkDocsConfig, stubs: dict[str, tuple[str, str]]) 
     RecordPage(None, page, config)  # MkDocs keeps a file's page once it has one
     files.append(page)
     i18n(config).i18n_files_per_language[current_lang(config)].append(page)
+    return page
 
 
 def _add_register_listings(files: Files, config: MkDocsConfig) -> None:
@@ -100,10 +110,13 @@ def _add_listings(
 ) -> None:
     """One page per spec (a ``path`` and a ``stub(title)``) in every language, titled by
     ``title(strings, spec, lang)``."""
-    strings = state().strings
+    strings, ds, lang = state().strings, state().dataset, current_lang(config)
     for spec in specs:
-        stubs = {
-            code: (spec.path, spec.stub(html.escape(title(strings, spec, code))))
-            for code in i18n(config).build_languages
+        titles = {
+            code: html.escape(title(strings, spec, code)) for code in i18n(config).build_languages
         }
-        _add(files, config, stubs)
+        page = _add(files, config, {code: (spec.path, spec.stub(t)) for code, t in titles.items()})
+        if not dirty.listing_changed(ds, lang, spec):
+            page.changed = False  # as for a record page (add_record_pages)
+            assert page.page is not None
+            page.page.markdown, page.page.meta = "", spec.meta(titles[lang])

@@ -15,7 +15,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path as FsPath
+from subprocess import PIPE
 from typing import Any
 
 import jinja2
@@ -29,7 +31,7 @@ from ici.search import SearchSpecError, client_strings, excluded, normalize
 from ici.search_terms import search_terms
 from ici.views.listing_help import info_line
 
-from . import pagefind_after
+from . import background, dirty, pagefind_after
 from .state import current_lang, i18n, is_first_build, lang_prefix, state
 
 log = logging.getLogger("mkdocs.plugins.ici.search")
@@ -118,21 +120,56 @@ def run_pagefind(config: MkDocsConfig) -> None:
     One Pagefind run per language over that language's pages only, merged into one
     bundle (``ici.pagefind_split``): Pagefind holds what it indexes in memory, so the peak
     is one language's, not the whole site's. Under ``mkdocs build`` the build's parent
-    process does it once the build has ended (``pagefind_after``).
+    process does it once the build has ended (``pagefind_after``). Under ``mkdocs serve
+    --dirty`` the index is made in the background (``background``): the pages are served
+    at once, the search keeps the previous index until the new one is ready.
     """
     site = FsPath(config.site_dir)
     plugin = i18n(config)
     prefixes = {lang: lang_prefix(config, lang).rstrip("/") for lang in plugin.build_languages}
     if pagefind_after.deferred(site, prefixes):
         return  # mkdocs build: the parent process indexes once this one has ended
+    if dirty.enabled():
+        background.start(lambda job: _index_in_background(site, prefixes, job))
+        log.info(
+            "Pagefind: indexing in the background; the search shows the previous build's "
+            "index until the counts of this one are logged"
+        )
+        return
     bundle = site / OUTPUT_SUBDIR
     shutil.rmtree(bundle, ignore_errors=True)
     # the same summary as one run over the whole site gives
     log.info("Pagefind: %s", index_site(site, prefixes, bundle))
 
 
-def index_site(site: FsPath, prefixes: dict[str, str], bundle: FsPath) -> str:
-    """Index ``site`` into ``bundle``, one Pagefind run per language; the summary."""
+def stop_background() -> None:
+    """Stop a background index of the previous build (a new build starts, or serve ends)."""
+    background.stop()
+
+
+def _index_in_background(site: FsPath, prefixes: dict[str, str], job: background.Job) -> None:
+    """Index into a new bundle beside the site, then put it in place of the old one."""
+    started = time.monotonic()
+    work = FsPath(tempfile.mkdtemp(prefix=".ici-pagefind-bundle-", dir=site.parent))
+    try:
+        summary = index_site(site, prefixes, work / "new", job)
+        job.check()
+        bundle = site / OUTPUT_SUBDIR
+        if bundle.exists():
+            bundle.rename(work / "old")
+        (work / "new").rename(bundle)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    log.info("Pagefind: %s (%.1f s, in the background)", summary, time.monotonic() - started)
+
+
+def index_site(
+    site: FsPath, prefixes: dict[str, str], bundle: FsPath, job: background.Job | None = None
+) -> str:
+    """Index ``site`` into ``bundle``, one Pagefind run per language; the summary.
+
+    ``job``: a background job, whose Pagefind runs it may stop.
+    """
     others = {p for p in prefixes.values() if p} | {OUTPUT_SUBDIR}
     counts: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix=".ici-pagefind-", dir=site.parent) as work:
@@ -140,7 +177,7 @@ def index_site(site: FsPath, prefixes: dict[str, str], bundle: FsPath) -> str:
             tree, part = FsPath(work, f"{lang}-site"), FsPath(work, f"{lang}-bundle")
             if not language_tree(site, prefix, others - {prefix}, tree):
                 continue
-            stdout = _pagefind(tree, part)
+            stdout = _pagefind(tree, part, job)
             shutil.rmtree(tree)
             for line in stdout.splitlines():
                 words = line.strip().split()
@@ -163,11 +200,16 @@ def index_site(site: FsPath, prefixes: dict[str, str], bundle: FsPath) -> str:
     return "; ".join(f"Indexed {counts[k]} {k}" for k in order)
 
 
-def _pagefind(site: FsPath, output: FsPath) -> str:
+def _pagefind(site: FsPath, output: FsPath, job: background.Job | None = None) -> str:
     """Run Pagefind over ``site`` into ``output``; its standard output."""
     cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site), "--output-path", str(output)]
     # cwd: the folder holds no pagefind.yml, so only these arguments apply
-    proc = subprocess.run(cmd, cwd=site, capture_output=True, text=True, check=False)
+    proc = subprocess.Popen(cmd, cwd=site, stdout=PIPE, stderr=PIPE, text=True)
+    if job is not None:
+        job.running(proc)
+    stdout, stderr = proc.communicate()
+    if job is not None:
+        job.check()
     if proc.returncode != 0:
-        raise PluginError(f"Pagefind failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
-    return proc.stdout
+        raise PluginError(f"Pagefind failed ({proc.returncode}):\n{stdout}{stderr}")
+    return stdout

@@ -8,9 +8,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ici.chunks import Content
-from ici.outputs import iter_language_outputs
+from ici.outputs import iter_generator_outputs, iter_language_outputs, named_generators
 
-from . import forked
+from . import dirty, forked
 from .state import current_lang, i18n, is_first_build, lang_prefix, state
 
 
@@ -31,8 +31,21 @@ def restore_404(config: MkDocsConfig) -> None:
 def _write(config: MkDocsConfig, lang: str) -> None:
     prefix = lang_prefix(config, lang)
     site = FsPath(config.site_dir)
-    for path, content in iter_language_outputs(state().context(lang, prefix)):
-        _write_file(site / prefix / path, content)
+    ctx = state().context(lang, prefix)
+    if not dirty.enabled():
+        for path, content in iter_language_outputs(ctx):
+            _write_file(site / prefix / path, content)
+        return
+    # mkdocs serve --dirty: only the generators whose data changed (see ``dirty``)
+    ran = set()
+    for name, files in iter_generator_outputs(ctx, dirty.output_changed):
+        ran.add(name)
+        for path, content in files.items():
+            _write_file(site / prefix / path, content)
+        dirty.note_output(lang, name, [str(site / prefix / path) for path in files])
+    for name, _ in named_generators():
+        if name not in ran:
+            dirty.note_output(lang, name, None)
 
 
 def _write_file(target: FsPath, content: Content) -> None:
@@ -51,7 +64,8 @@ def start_language_files(config: MkDocsConfig) -> None:
     Called in the first build once the site folder is clean; the pages are rendered
     meanwhile.
     """
-    if not is_first_build(config):
+    # mkdocs serve --dirty keeps track of what each generator wrote: in this process
+    if not is_first_build(config) or dirty.enabled():
         return
     langs = list(i18n(config).build_languages)
 

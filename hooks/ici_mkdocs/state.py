@@ -21,6 +21,7 @@ from ici.ui import Strings
 from ici.validate import validate
 from ici.views import LIST_VIEWS
 
+from . import dirty
 from .forked import ForkedJob
 
 
@@ -98,6 +99,7 @@ def load(config: MkDocsConfig) -> SiteState:
         # reader of the data files' YAML facts, so they go before the pages render
         facts = found.dataset.derived.pop(YAML_FACTS, None)
         found.dataset.derived[REPORT_KEY] = translation_report(root, facts=facts)
+        dirty.new_build(root, (DATA, EXAMPLES) if demo else (DATA,), found.dataset)
         # The data lives until the build ends: out of the collector's sight, its full
         # passes while pages are rendered stay short (and none runs right after loading).
         gc.freeze()
