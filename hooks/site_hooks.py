@@ -41,7 +41,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-110)  # after mkdocs-static-i18n has sorted the files by language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site_files.start_language_files(config)  # the site folder is clean now
     offline.on_files(files, config)
     serve_dirty.render_hand_written(files)
     with timing.phase("generate_pages"):

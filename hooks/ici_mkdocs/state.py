@@ -22,7 +22,6 @@ from ici.validate import validate
 from ici.views import LIST_VIEWS
 
 from . import dirty
-from .forked import ForkedJob
 
 
 @dataclass
@@ -35,8 +34,6 @@ class SiteState:
     # True in the demonstration build (make demo): example events and courses, banner
     demo: bool = False
     template_404: dict[str, str] = field(default_factory=dict)
-    # the child process writing every language's exports, if one does (site_files)
-    files_job: ForkedJob | None = None
     # the render context of each language, made once (see context())
     contexts: dict[str, RenderContext] = field(default_factory=dict)
 
