@@ -3,6 +3,7 @@ tests read them (section -> key -> language -> shown text)."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ici.languages import languages
@@ -22,6 +23,17 @@ def strings_by_section(root: Path = ROOT) -> dict[str, dict[str, dict[str, str]]
             lang: strings.get(key, lang) for lang in languages(root)
         }
     return out
+
+
+@functools.cache
+def _strings() -> dict[str, dict[str, dict[str, str]]]:
+    return strings_by_section()
+
+
+def ui_string(key: str, lang: str) -> str:
+    """The interface string ``section.name`` in ``lang`` as readers see it."""
+    section, name = key.split(".", 1)
+    return _strings()[section][name][lang]
 
 
 def mkdocs_yml(*codes: str) -> str:

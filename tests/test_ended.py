@@ -22,7 +22,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from langkit import strings_by_section
+from langkit import ui_string
 from langs import PREFIX
 from sitebuild import ROOT, SOURCE_DATE_EPOCH, Built, build, copy_project, shared_build
 from test_register import _hsds_validator
@@ -30,7 +30,6 @@ from test_register import _hsds_validator
 LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 INFO_LINE = "ici-information-line"
 LATER = 1924992000  # 2031-01-01T00:00:00Z: every event and course of the data is past
-STRINGS = strings_by_section()
 NOTICE = {
     "lv": "Šis pakalpojums ir beidzies (2020. g. jūnijs). Informācija ir saglabāta uzziņai.",
     "ru": "Эта услуга завершена (июнь 2020\u202fг.). Информация сохранена для справки.",
@@ -128,11 +127,6 @@ def later_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return _fixture(tmp_path_factory.mktemp("later"), LATER)
 
 
-def _ui(key: str, lang: str) -> str:
-    section, name = key.split(".")
-    return STRINGS[section][name][lang]
-
-
 def _info_line_e164() -> str:
     """The information line as the help must show it: an office phone of the line's service."""
     numbers = {p["number"] for p in SERVICES[INFO_LINE]["phones"]}
@@ -176,7 +170,9 @@ def test_register_default_view_leaves_ended_services_out_of_topics_and_counts(
     assert jumps == {topic: f"({per_topic[topic]})" for topic in jumps}
     assert jumps[TOPIC] == "(0)"
     status = doc.css_first("[data-ici-status]").text()
-    assert status == _ui("register.shown", lang).format(shown=len(CURRENT), total=len(CURRENT))
+    assert status == ui_string("register.shown", lang).format(
+        shown=len(CURRENT), total=len(CURRENT)
+    )
     free = sum(1 for s in CURRENT if SERVICES[s].get("free"))
     cost = doc.css_first("fieldset[data-facet=cost] input[value=free]").parent
     assert cost.css_first("[data-ici-count]").text() == f"({free})"
@@ -192,17 +188,18 @@ def test_without_javascript_ended_services_are_linked_at_the_bottom(
     doc = fixture_site.html(f"{LANGS[lang]}register/index.html")
     jump = doc.css_first("[data-ici-jump=ended] a")
     assert jump.attributes["href"] == "#ended"
-    assert jump.text() == _ui("register.ended_services", lang)
+    assert jump.text() == ui_string("register.ended_services", lang)
     section = doc.css_first("#ended-services")
     assert section.css_first("h3").attributes["id"] == "ended"
-    assert section.css_first("h3").text() == _ui("register.ended_services", lang)
+    assert section.css_first("h3").text() == ui_string("register.ended_services", lang)
     # the last section of the register, after every topic
     assert doc.css("[data-ici-group]")[-1].attributes["data-ici-group"] == "ended"
     links = {a.attributes["href"] for a in section.css(".ici-svc-name a")}
     assert links == {f"{sid}/" for sid in ENDED}
     tag = section.css_first(f"#svc-{DATED} .ici-tag-ended").text()
     assert (
-        tag == f"{_ui('register.status_ended', lang)}: {NOTICE[lang].split('(')[1].split(')')[0]}"
+        tag
+        == f"{ui_string('register.status_ended', lang)}: {NOTICE[lang].split('(')[1].split(')')[0]}"
     )
 
 
@@ -214,13 +211,13 @@ def test_a_topic_with_only_ended_services_says_where_to_turn(
     group = doc.css_first(f"[data-ici-group={TOPIC}]")
     assert group.css("li[data-ici-service]") == []
     help_box = group.css_first("[data-ici-listing-help]")
-    assert help_box.css_first("p").text() == _ui("register.no_current", lang)
+    assert help_box.css_first("p").text() == ui_string("register.no_current", lang)
     call = help_box.css_first("[data-ici-help=call]")
     assert call.css_first("a").attributes["href"] == f"tel:{_info_line_e164()}"
-    assert call.text(strip=True).startswith(_ui("listing_help.call", lang))
+    assert call.text(strip=True).startswith(ui_string("listing_help.call", lang))
     archive = help_box.css_first("[data-ici-help=archive]")
     assert archive.attributes["href"] == "?status=ended#ended"
-    assert archive.text() == _ui("listing_help.ended_services", lang)
+    assert archive.text() == ui_string("listing_help.ended_services", lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -232,7 +229,7 @@ def test_ended_service_page_says_so_at_the_top(fixture_site: Built, lang: str) -
     assert "ici-ended" in second.attributes["class"]
     assert second.text(strip=True) == NOTICE[lang]
     undated = fixture_site.html(f"{LANGS[lang]}register/{UNDATED}/index.html")
-    assert undated.css_first(".ici-ended").text(strip=True) == _ui(
+    assert undated.css_first(".ici-ended").text(strip=True) == ui_string(
         "register.ended_notice_undated", lang
     )
     active = fixture_site.html(f"{LANGS[lang]}register/{INFO_LINE}/index.html")
@@ -261,7 +258,7 @@ def _pagefind(doc: HTMLParser, attr: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_ended_services_are_marked_for_search(fixture_site: Built, lang: str) -> None:
-    word = _ui("register.status_ended", lang)
+    word = ui_string("register.status_ended", lang)
     doc = fixture_site.html(f"{LANGS[lang]}register/{DATED}/index.html")
     assert f"status:{word}" in _pagefind(doc, "data-pagefind-filter")
     # the index holds a value on one line, its spaces plain
@@ -308,8 +305,8 @@ def test_courses_split_at_build_time_with_an_early_end(fixture_site: Built, lang
     upcoming = [i.attributes["data-ici-id"] for i in doc.css("[data-ici-upcoming] > li")]
     past = [i.attributes["data-ici-id"] for i in doc.css("[data-ici-archive] > li")]
     assert "fixture-coming" in upcoming and "fixture-stopped" in past
-    assert doc.css_first("h2#upcoming").text() == _ui("courses.upcoming", lang)
-    assert doc.css_first("h2#archive").text() == _ui("courses.archive", lang)
+    assert doc.css_first("h2#upcoming").text() == ui_string("courses.upcoming", lang)
+    assert doc.css_first("h2#archive").text() == ui_string("courses.archive", lang)
     # nothing to help with while something is coming
     assert "hidden" in doc.css_first(".ici-upcoming [data-ici-listing-help]").attributes
     stopped = doc.css_first("li[data-ici-id=fixture-stopped]")
@@ -320,7 +317,7 @@ def test_courses_split_at_build_time_with_an_early_end(fixture_site: Built, lang
     page = fixture_site.html(f"{LANGS[lang]}courses/fixture-stopped/index.html")
     notice = page.css_first(".ici-ended")
     assert "hidden" not in notice.attributes
-    assert notice.text(strip=True) == _ui("courses.ended_notice", lang)
+    assert notice.text(strip=True) == ui_string("courses.ended_notice", lang)
     assert page.css_first(".ici-tag-closed") is not None
     coming = fixture_site.html(f"{LANGS[lang]}courses/fixture-coming/index.html")
     assert "hidden" in coming.css_first(".ici-ended").attributes
@@ -337,10 +334,10 @@ def test_events_with_nothing_upcoming_offer_feed_line_and_archive(
     assert doc.css("[data-ici-upcoming] > li") == []
     box = doc.css_first(".ici-upcoming [data-ici-listing-help]")
     assert "hidden" not in box.attributes
-    assert box.css_first("p").text() == _ui("events.no_upcoming", lang)
+    assert box.css_first("p").text() == ui_string("events.no_upcoming", lang)
     feed = box.css_first("[data-ici-help=feed]")
     assert feed.attributes["href"] == "events.ics"
-    assert feed.text() == _ui("listing_help.subscribe", lang)
+    assert feed.text() == ui_string("listing_help.subscribe", lang)
     assert (later_site.site / LANGS[lang] / "events" / "events.ics").is_file()
     call = box.css_first("[data-ici-help=call] a[href^='tel:']")
     assert call.attributes["href"] == f"tel:{_info_line_e164()}"
@@ -348,7 +345,7 @@ def test_events_with_nothing_upcoming_offer_feed_line_and_archive(
     assert about.attributes["href"] == f"../register/{INFO_LINE}/"
     archive = box.css_first("[data-ici-help=archive]")
     assert archive.attributes["href"] == "#archive"
-    assert archive.text() == _ui("listing_help.past_events", lang)
+    assert archive.text() == ui_string("listing_help.past_events", lang)
     assert doc.css("[data-ici-archive] > li") and doc.css_first("h2#archive") is not None
 
 
@@ -358,14 +355,14 @@ def test_courses_with_nothing_upcoming_offer_line_and_archive(later_site: Built,
     assert doc.css("[data-ici-upcoming] > li") == []
     box = doc.css_first(".ici-upcoming [data-ici-listing-help]")
     assert "hidden" not in box.attributes
-    assert box.css_first("p").text() == _ui("courses.no_upcoming", lang)
+    assert box.css_first("p").text() == ui_string("courses.no_upcoming", lang)
     assert box.css("[data-ici-help=feed]") == []  # courses have no calendar feed
     call = box.css_first("[data-ici-help=call] a[href^='tel:']")
     assert call.attributes["href"] == f"tel:{_info_line_e164()}"
     archive = box.css_first("[data-ici-help=archive]")
     assert (archive.attributes["href"], archive.text()) == (
         "#archive",
-        _ui("listing_help.past_courses", lang),
+        ui_string("listing_help.past_courses", lang),
     )
 
 

@@ -15,10 +15,9 @@ from datetime import UTC, datetime
 import pytest
 
 from browserkit import chromium, serve
-from langkit import strings_by_section
+from langkit import ui_string
 from sitebuild import Built
 
-STRINGS = strings_by_section()
 DONE = (
     "q => document.querySelector('[data-ici-search-panel]')"
     ".getAttribute('data-ici-search-done') === q"
@@ -114,11 +113,6 @@ def test_every_indexed_word_is_on_screen_whatever_the_date(
     assert unseen == []
 
 
-def _ui(key: str, lang: str) -> str:
-    section, name = key.split(".")
-    return STRINGS[section][name][lang]
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("year", "state"), [(2026, "upcoming"), (2027, "past")])
 def test_search_results_say_past_or_upcoming_by_the_readers_clock(
@@ -138,7 +132,7 @@ def test_search_results_say_past_or_upcoming_by_the_readers_clock(
         "[data-ici-search-results] li:has(a[href*='events/webinar-working-with-interpreters'])"
     )
     assert hit.locator(".ici-search__when").get_attribute("data-ici-when") == state
-    assert hit.locator(".ici-search__when").inner_text() == _ui(f"search.event_{state}", "en")
-    notice = _ui("events.ended_notice", "en")
+    assert hit.locator(".ici-search__when").inner_text() == ui_string(f"search.event_{state}", "en")
+    notice = ui_string("events.ended_notice", "en")
     assert notice not in page.inner_text("[data-ici-search-panel]")
     context.close()

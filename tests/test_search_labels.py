@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from langkit import strings_by_section
+from langkit import ui_string
 from langs import PREFIX
 from sitebuild import Built
 
-STRINGS = strings_by_section()
 LABELS = (
     "register.what",
     "register.how_to_reach",
@@ -29,12 +28,6 @@ LABELS = (
     "common.last_reviewed",
     "register.back_to_register",
 )
-
-
-def _ui(key: str, lang: str) -> str:
-    section, name = key.split(".")
-    texts = STRINGS[section][name]
-    return texts.get(lang) or texts["lv"]
 
 
 def _texts(page: object) -> tuple[list[str], list[str]]:
@@ -61,7 +54,7 @@ def test_service_labels_are_shown_but_not_indexed(small_site: Built, lang: str) 
     page = small_site.html(f"{PREFIX[lang]}register/legal/index.html")
     seen, indexed = _texts(page)
     for key in LABELS:
-        label = _ui(key, lang)
+        label = ui_string(key, lang)
 
         def labelled(text: str, label: str = label) -> bool:
             return text == label or text.startswith(label + ":")

@@ -17,6 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Path, Problem
+from .provenance import published_values
 from .yamlcompose import LimitError, compose
 
 _CLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
@@ -117,20 +118,10 @@ def record_facts(item: Node) -> RecordFacts | None:
     rid = fields.get("id")
     ident = rid.value if isinstance(rid, ScalarNode) else None
     sources = fields.get("sources")
-    published: list[str] = []
     line = None
     if isinstance(sources, SequenceNode):
         line = sources.start_mark.line + (1 if sources.flow_style else 0)
-        for source in sources.value:
-            if isinstance(source, MappingNode):
-                for k, v in source.value:
-                    if (
-                        isinstance(k, ScalarNode)
-                        and k.value == "published"
-                        and isinstance(v, ScalarNode)
-                    ):
-                        published.append(v.value)
-    return RecordFacts(ident, tuple(published), line)
+    return RecordFacts(ident, tuple(published_values(sources)), line)
 
 
 def records(root: Any) -> dict[tuple[Any, int], RecordFacts]:

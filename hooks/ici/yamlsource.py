@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import yamlfacts
 from .problems import Path, Problem, format_path, show_value
-from .textguard import LONG_TEXT_FIELDS, bad_key, bad_text, control_char
+from .textguard import LONG_TEXT_FIELDS, bad_key, control_char
 from .yamlcompose import MAX_BYTES, LimitError, compose
 from .yamlfacts import Digest, Facts
 from .yamlshare import remember_facts
@@ -108,7 +108,7 @@ def _convert(
         long_text = any(part in LONG_TEXT_FIELDS for part in path if isinstance(part, str))
     src.lines[path] = node.start_mark.line + 1
     kind = type(node)
-    if kind is ScalarNode:
+    if kind is ScalarNode or isinstance(node, ScalarNode):
         # most values are text: SafeConstructor returns a str node's value as it is
         value = node.value if node.tag == _STR else loader.construct_object(node, deep=True)
         if not isinstance(value, str):
@@ -132,17 +132,7 @@ def _convert(
             else:
                 items.append(_convert(item, (*path, i), loader, src, problems, long_text))
         return items
-    assert isinstance(node, ScalarNode)
-    value = _scalar(node, loader)
-    if isinstance(value, str):
-        complaint = bad_text(path, value)
-        if complaint:
-            problems.append(
-                Problem(
-                    src.file, node.start_mark.line + 1, format_path(path), complaint, "text.control"
-                )
-            )
-    return value
+    raise AssertionError(f"{path}: a YAML node of an unknown kind, {kind.__name__}")
 
 
 def _convert_mapping(

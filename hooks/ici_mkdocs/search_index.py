@@ -136,10 +136,8 @@ def run_pagefind(config: MkDocsConfig) -> None:
             "index until the counts of this one are logged"
         )
         return
-    bundle = site / OUTPUT_SUBDIR
-    shutil.rmtree(bundle, ignore_errors=True)
     # the same summary as one run over the whole site gives
-    log.info("Pagefind: %s", index_site(site, prefixes, bundle))
+    log.info("Pagefind: %s", index_site(site, prefixes, site / OUTPUT_SUBDIR))
 
 
 def stop_background() -> None:
@@ -170,6 +168,8 @@ def index_site(
 
     ``job``: a background job, whose Pagefind runs it may stop.
     """
+    # a bundle left by an earlier build (mkdocs build --dirty) would be merged into
+    shutil.rmtree(bundle, ignore_errors=True)
     others = {p for p in prefixes.values() if p} | {OUTPUT_SUBDIR}
     counts: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix=".ici-pagefind-", dir=site.parent) as work:
