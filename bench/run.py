@@ -121,10 +121,10 @@ def _query_bytes(site: Path) -> dict[str, Any] | None:
     GitHub Pages serves the site (``bench/gzserve.py``).
     """
     from bench import gzserve
-    from browserkit import CHROMIUM, chromium, serve
+    from browserkit import HEADLESS_SHELL, chromium, serve
     from searchbench import query_bytes
 
-    if not Path(CHROMIUM).exists():
+    if not Path(HEADLESS_SHELL).exists():
         return None
     out: dict[str, Any] = {}
     with chromium() as browser:

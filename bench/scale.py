@@ -76,10 +76,10 @@ def listing_sizes(site: Path, langs: list[str], default: str) -> dict[str, Any]:
 def filtered_view_bytes(site: Path, langs: list[str], default: str) -> dict[str, Any] | None:
     """Bytes fetched (gzip) to show ``register/?region=latgale&category=work`` in full."""
     from bench import gzserve
-    from browserkit import CHROMIUM, chromium
+    from browserkit import HEADLESS_SHELL, chromium
     from searchbench import _size
 
-    if not Path(CHROMIUM).exists():
+    if not Path(HEADLESS_SHELL).exists():
         return None
     out: dict[str, Any] = {}
     with chromium() as browser, gzserve.serve(site) as base:

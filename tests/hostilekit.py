@@ -134,22 +134,46 @@ def make_base(dest: Path) -> Path:
 
 
 def apply(base: Path, dest: Path, files: dict[str, Mutation]) -> Path:
-    """A copy of ``base`` in ``dest`` with ``files`` changed."""
-    shutil.copytree(base, dest, symlinks=True)
+    """A copy of ``base`` in ``dest`` with ``files`` changed.
+
+    A few hundred cases each copy the project's data and pages, so the copy is made of
+    links: a folder with no changed file in it is a symbolic link to the base's, a file
+    beside a changed one a hard link; a changed file is a new file, so the base and the
+    other cases never see the change.
+    """
+    _link_tree(base, dest, [Path(rel).parts for rel in files])
     for rel, change in files.items():
         target = dest / rel
+        old = target.read_text(encoding="utf-8") if callable(change) else ""
+        target.unlink(missing_ok=change is not None)
         if change is None:
-            target.unlink()
-        elif isinstance(change, bytes):
-            target.parent.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(change, bytes):
             target.write_bytes(change)
         elif isinstance(change, str):
-            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(change, encoding="utf-8")
         else:
-            old = target.read_text(encoding="utf-8")
             target.write_text(change(old), encoding="utf-8", newline="")
     return dest
+
+
+def _link_tree(src: Path, dest: Path, changed: list[tuple[str, ...]]) -> None:
+    """``dest`` as a linked copy of ``src`` in which the paths ``changed`` can be written."""
+    dest.mkdir(parents=True)
+    inside = {parts[0] for parts in changed if len(parts) > 1}
+    for entry in os.scandir(src):
+        target = dest / entry.name
+        if entry.name in inside and entry.is_symlink():
+            raise ValueError(f"a case may not change the shared {entry.name}/")
+        if entry.name in inside and entry.is_dir():
+            _link_tree(Path(entry.path), target, [p[1:] for p in changed if p[0] == entry.name])
+        elif entry.is_symlink():
+            target.symlink_to(os.readlink(entry.path))
+        elif entry.is_dir():
+            target.symlink_to(entry.path, target_is_directory=True)
+        else:
+            os.link(entry.path, target)
 
 
 def _limits() -> None:  # pragma: no cover - runs in the child

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_chromium_finds_no_installability_errors(site: Built, tmp_path: Path) -> None:
-    require_chromium()
+    require_chromium(CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     found = {}
