@@ -69,14 +69,25 @@ AXE_RUN = """async tags => {
 }"""
 
 
-def test_axe_finds_no_violations(site: Built, served: tuple[object, str]) -> None:
+def axe_context(browser: object) -> object:
+    """A browser context whose every page has axe-core loaded before its own scripts run.
+
+    Loaded once as the context's init script rather than into each page: sending and
+    parsing axe's 550 kB for every page took longer than the check itself.
+    """
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `npm ci` (make test does)")
-    browser, base = served
-    report, copyright_unchecked, enhanced = {}, [], []
     # the page's CSP rightly refuses injected scripts; axe is a test tool, so bypass it here;
     # without the theme's transitions axe never measures a colour halfway through a fade
     context = browser.new_context(bypass_csp=True, reduced_motion="reduce")
+    context.add_init_script(path=str(AXE))
+    return context
+
+
+def test_axe_finds_no_violations(site: Built, served: tuple[object, str]) -> None:
+    browser, base = served
+    report, copyright_unchecked, enhanced = {}, [], []
+    context = axe_context(browser)
     page = context.new_page()
     for rel in page_kinds(site):
         _, path = split_lang(rel)
@@ -86,7 +97,6 @@ def test_axe_finds_no_violations(site: Built, served: tuple[object, str]) -> Non
         if path in ENHANCE:
             ENHANCE[path](page)
             enhanced.append(rel)
-        page.add_script_tag(path=str(AXE))
         result = page.evaluate(AXE_RUN, TAGS)
         if result["violations"]:
             report[rel] = result["violations"]

@@ -29,7 +29,7 @@ from ici.vocab import LISTING_FOLDERS
 from langs import LANGS, PREFIX
 from scalekit import EPOCH, PAGING, links, scaled_dataset, within_clicks
 from sitebuild import ROOT, Built, build, copy_project
-from test_accessibility import AXE, AXE_RUN, TAGS
+from test_accessibility import AXE_RUN, TAGS, axe_context
 from test_vnu import _describe, vnu_errors
 
 SECTIONS = ("events", "courses")
@@ -358,14 +358,13 @@ def test_axe_finds_no_violations_on_paged_pages(
     scaled: Built, browser_and_base: tuple[object, str]
 ) -> None:
     browser, base = browser_and_base
-    context = browser.new_context(bypass_csp=True, reduced_motion="reduce")
+    context = axe_context(browser)
     page = context.new_page()
     report = {}
     for rel in _paged_kinds(scaled):
         page.clock.set_fixed_time(NOW)
         page.goto(base + rel.removesuffix("index.html"), wait_until="load")
         page.click("[data-ici-filter-toggle].is-ready")  # the note beside the filters
-        page.add_script_tag(path=str(AXE))
         result = page.evaluate(AXE_RUN, TAGS)
         if result["violations"]:
             report[rel] = result["violations"]

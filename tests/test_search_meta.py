@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from ici.search import SearchInfo, normalize, page_kind
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from ici.search import SearchInfo, _within, normalize, page_kind
 
 UI = {
     "regions.latgale": "Latgale",
@@ -73,3 +77,20 @@ def test_latvian_terms_only_on_other_languages_without_repeats() -> None:
 def test_empty_values_are_dropped() -> None:
     info = norm({"filters": {"region": ["", "  "]}, "terms_lv": [""]}, lang="ru")
     assert info == SearchInfo("page")
+
+
+# letters whose case rules differ (sharp s, long s, Kelvin sign, dotted and dotless i,
+# Greek final sigma), word characters, separators
+TRICKY = st.text(alphabet="aAsSßẞſKkKİIıiσςΣ Āā-_.1", max_size=8)
+
+
+@given(TRICKY, TRICKY)
+@example("ſ", "S")
+@example("K", "kelvin k")
+@example("ss", "ß")
+@example("ici", "ICI Rīgas birojs")
+@example("ICI", "Rīgas ICIbirojs")
+def test_within_is_the_whole_word_case_insensitive_search(short: str, long: str) -> None:
+    """The quick test before the pattern changes no answer of the pattern itself."""
+    pattern = rf"(?<!\w){re.escape(short)}(?!\w)"
+    assert _within(short, long) == (re.search(pattern, long, re.IGNORECASE) is not None)
