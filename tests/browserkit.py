@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import functools
 import os
 import threading
@@ -77,20 +79,55 @@ class Visit:
     error_urls: list[str] = field(default_factory=list)
 
 
+# One Playwright driver and one browser per test process, started at first use: starting
+# them for each test module cost about 0.45 s of CPU each time. Each user of ``chromium()``
+# gets its own contexts, which are closed when it is done.
+_running: dict[str, object] = {}
+
+
+def _shared_browser() -> object:
+    browser = _running.get("browser")
+    if browser is not None and browser.is_connected():
+        return browser
+    browser = playwright().chromium.launch(
+        executable_path=HEADLESS_SHELL, headless=True, args=CHROMIUM_ARGS
+    )
+    _running["browser"] = browser
+    return browser
+
+
+def playwright() -> object:
+    """The process's Playwright (its sync API allows one per thread), for a test that
+    launches a browser of its own (``launch_persistent_context``)."""
+    if "playwright" not in _running:
+        from playwright.sync_api import sync_playwright
+
+        _running["playwright"] = sync_playwright().start()
+        atexit.register(shutdown)
+    return _running["playwright"]
+
+
+def shutdown() -> None:
+    """Close the shared browser and stop Playwright (at the end of the test session)."""
+    browser = _running.pop("browser", None)
+    driver = _running.pop("playwright", None)
+    if browser is not None and browser.is_connected():
+        browser.close()
+    if driver is not None:
+        driver.stop()
+
+
 @contextmanager
 def chromium() -> Iterator[object]:
-    """A headless Chromium (Playwright, Debian's headless shell, no network beyond us)."""
+    """A headless Chromium (Playwright, Debian's headless shell, no network beyond us):
+    the process's shared browser; the contexts and pages opened through it are closed at
+    the end of the block."""
     require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=HEADLESS_SHELL, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield _NoWorkers(browser)
-        finally:
-            browser.close()
+    user = _NoWorkers(_shared_browser())
+    try:
+        yield user
+    finally:
+        user.close_opened()
 
 
 class _NoWorkers:
@@ -101,17 +138,29 @@ class _NoWorkers:
 
     def __init__(self, browser: object) -> None:
         self._browser = browser
+        self._opened: list[object] = []
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._browser, name)
 
+    def close_opened(self) -> None:
+        """Close every context opened through this user that is still open."""
+        for context in self._opened:
+            with contextlib.suppress(Exception):  # closed already, or the browser is gone
+                context.close()
+        self._opened.clear()
+
     def new_context(self, **options: object) -> object:
         options.setdefault("service_workers", "block")
-        return self._browser.new_context(**options)
+        context = self._browser.new_context(**options)
+        self._opened.append(context)
+        return context
 
     def new_page(self, **options: object) -> object:
         options.setdefault("service_workers", "block")
-        return self._browser.new_page(**options)
+        page = self._browser.new_page(**options)
+        self._opened.append(page.context)
+        return page
 
 
 def _console(visit: Visit, msg: object) -> None:

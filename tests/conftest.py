@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,13 @@ from ici.context import RenderContext
 from ici.dataset import Dataset
 from ici.ui import load_strings
 from sitebuild import Built, build_copy, shared_build
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Close the browser the browser tests shared (``browserkit.chromium``), if one ran."""
+    browserkit = sys.modules.get("browserkit")
+    if browserkit is not None:
+        browserkit.shutdown()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from browserkit import CHROMIUM, CHROMIUM_ARGS, LANGS, lang_prefix, require_chromium, serve
+from browserkit import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LANGS,
+    lang_prefix,
+    playwright,
+    require_chromium,
+    serve,
+)
 from sitebuild import Built
 
 pytestmark = pytest.mark.browser
@@ -18,10 +26,9 @@ pytestmark = pytest.mark.browser
 
 def test_chromium_finds_no_installability_errors(site: Built, tmp_path: Path) -> None:
     require_chromium(CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
     found = {}
-    with serve(site.site) as base, sync_playwright() as pw:
+    pw = playwright()
+    with serve(site.site) as base:
         context = pw.chromium.launch_persistent_context(
             tmp_path / "profile", executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
