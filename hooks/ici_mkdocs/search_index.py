@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path as FsPath
 from subprocess import PIPE
 from typing import Any
@@ -171,14 +172,30 @@ def index_site(
     # a bundle left by an earlier build (mkdocs build --dirty) would be merged into
     shutil.rmtree(bundle, ignore_errors=True)
     others = {p for p in prefixes.values() if p} | {OUTPUT_SUBDIR}
+    langs = list(prefixes.items())
     counts: dict[str, int] = {}
-    with tempfile.TemporaryDirectory(prefix=".ici-pagefind-", dir=site.parent) as work:
-        for lang, prefix in prefixes.items():
-            tree, part = FsPath(work, f"{lang}-site"), FsPath(work, f"{lang}-bundle")
-            if not language_tree(site, prefix, others - {prefix}, tree):
+    # One thread copies the next language's pages and removes the last one's while Pagefind
+    # indexes a language: the copies are small files, Pagefind's memory stays one language's.
+    with (
+        tempfile.TemporaryDirectory(prefix=".ici-pagefind-", dir=site.parent) as work,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="ici-pagefind-files") as files,
+    ):
+
+        def tree_of(i: int) -> tuple[FsPath, int]:
+            lang, prefix = langs[i]
+            tree = FsPath(work, f"{lang}-site")
+            return tree, language_tree(site, prefix, others - {prefix}, tree)
+
+        removed = []
+        upcoming = files.submit(tree_of, 0) if langs else None
+        for i, (lang, _) in enumerate(langs):
+            tree, pages = upcoming.result()
+            upcoming = files.submit(tree_of, i + 1) if i + 1 < len(langs) else None
+            if not pages:
                 continue
+            part = FsPath(work, f"{lang}-bundle")
             stdout = _pagefind(tree, part, job)
-            shutil.rmtree(tree)
+            removed.append(files.submit(shutil.rmtree, tree))
             for line in stdout.splitlines():
                 words = line.strip().split()
                 if len(words) == 3 and words[0] == "Indexed" and words[1].isdigit():
@@ -188,6 +205,8 @@ def index_site(
                 merge_bundle(part, bundle)
             except ValueError as exc:
                 raise PluginError(f"Pagefind output not understood: {exc}") from None
+        for done in removed:
+            done.result()
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     try:
