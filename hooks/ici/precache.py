@@ -167,6 +167,19 @@ def _url_from(prefix: str, path: str) -> str:
     return rel
 
 
+# gzip sizes by content digest: the theme's files are the same in every language's
+# precache, and compressing them at level 9 was most of the time the precache took
+_GZIP_SIZES: dict[str, int] = {}
+
+
+def _gzip_size(digest: str, content: bytes) -> int:
+    """The size of ``content`` gzip-compressed at level 9 (``digest``: its SHA-256)."""
+    size = _GZIP_SIZES.get(digest)
+    if size is None:
+        size = _GZIP_SIZES[digest] = len(gzip.compress(content, compresslevel=9, mtime=0))
+    return size
+
+
 def collect(site: Path, lang: str, prefix: str, pages: Iterable[str]) -> Precache:
     """The precache of one language: its kept pages and every file they need.
 
@@ -185,12 +198,13 @@ def collect(site: Path, lang: str, prefix: str, pages: Iterable[str]) -> Precach
             why = f"referenced by {wanted_by[path]}" if path in wanted_by else "a kept page"
             raise PrecacheError(f"{path}: missing from the built site ({why})")
         content = file.read_bytes()
+        digest = hashlib.sha256(content).hexdigest()
         seen[path] = Entry(
             url=_url_from(prefix, path),
             path=path,
-            sha256=hashlib.sha256(content).hexdigest(),
+            sha256=digest,
             size=len(content),
-            gzip_size=len(gzip.compress(content, compresslevel=9, mtime=0)),
+            gzip_size=_gzip_size(digest, content),
         )
         for ref in references(content, path):
             if ref not in seen:

@@ -13,7 +13,6 @@ import json
 import logging
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +21,7 @@ from subprocess import PIPE
 from typing import Any
 
 import jinja2
+import pagefind_bin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -221,7 +221,8 @@ def index_site(
 
 def _pagefind(site: FsPath, output: FsPath, job: background.Job | None = None) -> str:
     """Run Pagefind over ``site`` into ``output``; its standard output."""
-    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site), "--output-path", str(output)]
+    # the binary itself: ``python -m pagefind_bin`` starts an interpreter only to exec it
+    cmd = [str(pagefind_bin.get_executable()), "--site", str(site), "--output-path", str(output)]
     # cwd: the folder holds no pagefind.yml, so only these arguments apply
     proc = subprocess.Popen(cmd, cwd=site, stdout=PIPE, stderr=PIPE, text=True)
     if job is not None:
