@@ -40,8 +40,28 @@ from .listing_help import INFO_LINE, listing_help
 EXPORTS = {"json": "../data/services.json", "csv": "../data/services.csv"}
 
 
+# Dataset.derived key: the summaries of the language being built, by service id
+_SUMMARIES = "views.register.summaries"
+
+
 def service_summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
-    """What the index (and the shortlist built from it) shows of one service."""
+    """What the index (and the shortlist built from it) shows of one service; not to be
+    changed by the caller.
+
+    A service is listed on several pages (the index, its topic's and its regions'
+    listings): its summary is made once per language, and only the language being built
+    is kept.
+    """
+    kept = ds.derived.get(_SUMMARIES)
+    if kept is None or kept[0] != lang:
+        kept = ds.derived[_SUMMARIES] = (lang, {})
+    summary = kept[1].get(rec["id"])
+    if summary is None:
+        summary = kept[1][rec["id"]] = _summary(ds, rec, lang)
+    return summary
+
+
+def _summary(ds: Dataset, rec: Record, lang: str) -> dict[str, Any]:
     org = organization(ds, rec)
     attrs = item_attributes(ds, rec)
     channels = rec["channels"]
@@ -83,7 +103,7 @@ def service_view(ctx: RenderContext, rid: str) -> dict[str, Any]:
     ds, lang = ctx.dataset, ctx.lang
     rec = ds.services[rid]
     org = organization(ds, rec)
-    view = service_summary(ds, rec, lang)
+    view = dict(service_summary(ds, rec, lang))
     view.update(
         eligibility=pick(rec.get("eligibility_description"), lang),
         fees=pick(rec.get("fees_description"), lang),
