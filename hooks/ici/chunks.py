@@ -1,7 +1,7 @@
 """A generated file's content as bytes, or as chunks written one after another.
 
 The register's exports grow with the register: at 10,000 services ``services.json`` is
-56 MB per language, and the list of records behind it several times that. Written as
+49 MB per language, and the list of records behind it several times that. Written as
 chunks, a writer holds one service at a time.
 """
 
