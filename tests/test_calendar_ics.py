@@ -250,3 +250,46 @@ def test_partial_dates_give_whole_day_and_month_occurrences(ds: Dataset) -> None
     assert month.precision == "month"
     assert et.has_ended(ds.events["partial-month"], _riga(2017, 10, 1))
     assert not et.has_ended(ds.events["partial-month"], _riga(2017, 9, 30, 23))
+
+
+# texts that make icalendar escape and fold: its separators and escapes, line breaks, and
+# multibyte letters (2, 3 and 4 bytes in UTF-8) at every place of the 75-octet fold
+HOSTILE_TEXTS = [
+    'a, b; c\\d \\n e\nf\r\ng:h "quoted" ;;,,\\\\',
+    "ļ" * 100,
+    "€" * 60,
+    "😀" * 40,
+    *("x" * k + "ļ€😀ŗ," * 6 for k in range(60, 80)),
+    "vārds, слово; word " * 12,
+]
+
+
+def test_calendar_files_are_icalendars_own_bytes_for_hostile_texts(ds: Dataset) -> None:
+    """Each file is icalendar's ``Calendar.to_ical()`` of the whole calendar, byte for
+    byte, although the writer serialises the calendar's head and each event once."""
+    hostile = copy.copy(ds)
+    hostile.records = {**ds.records, "events": {}, "organizations": dict(ds.organizations)}
+    name = {lang: HOSTILE_TEXTS[0] * 3 for lang in LANGS}  # the NAME in every file, folded
+    hostile.organizations["ici"] = {**ds.organizations["ici"], "name": name}
+    base = ds.events["ngo-dialogue-platform-5"]
+    for i, text in enumerate(HOSTILE_TEXTS):
+        hostile.events[f"hostile-{i}"] = {
+            **base,
+            "id": f"hostile-{i}",
+            "title": {lang: text for lang in LANGS},
+            "description": {lang: f"{text}\n\n{text[::-1]}" for lang in LANGS},
+        }
+    hostile.events.update(ds.events)  # and the fixture events: repeats, dates, months
+    for lang in LANGS:
+        ctx = render_context(hostile, lang)
+        files = calendar_ics.event_calendars(ctx)
+        events = {rid: calendar_ics.vevent(ctx, rec) for rid, rec in hostile.events.items()}
+        for rid, event in events.items():
+            expected = calendar_ics.calendar(hostile, lang, [event]).to_ical()
+            assert files[f"events/{rid}.ics"] == expected, rid
+        feed = calendar_ics.calendar(hostile, lang, list(events.values())).to_ical()
+        assert files[calendar_ics.FEED] == feed
+        assert len(files) == len(events) + 1
+        # the texts were folded and escaped, and read back whole (but the first one's CRLF)
+        assert b"\r\n " in feed and b"\\;" in feed and b"\\," in feed and b"\\n" in feed
+        assert {str(e["SUMMARY"]) for e in _events(feed)} >= set(HOSTILE_TEXTS[1:])

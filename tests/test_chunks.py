@@ -1,4 +1,5 @@
-"""Exports written as chunks are the bytes the whole-file writers gave."""
+"""Exports written as chunks are the files the whole-file writers gave: the same bytes (CSV),
+the same parsed content one record a line (JSON)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,23 @@ CASES = [
 
 
 @pytest.mark.parametrize("items", CASES)
-def test_json_chunks_are_the_dumped_list(items: list) -> None:
-    expected = (json.dumps(items, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    assert content_bytes(json_list_chunks(iter(items))) == expected
+def test_json_chunks_are_the_list_one_item_a_line(items: list) -> None:
+    text = content_bytes(json_list_chunks(iter(items))).decode("utf-8")
+    assert json.loads(text) == items
+    lines = text.split("\n")
+    if not items:
+        assert lines == ["[]", ""]
+        return
+    # "[", one line per item (a comma after all but the last), "]", and a final line break
+    assert lines[0] == "[" and lines[-2:] == ["]", ""]
+    body = lines[1:-2]
+    assert [json.loads(line.removesuffix(",")) for line in body] == items
+    assert [line.endswith(",") for line in body] == [True] * (len(items) - 1) + [False]
+    # json's own text of each item, UTF-8 unescaped (ensure_ascii=False)
+    assert body == [
+        json.dumps(item, ensure_ascii=False) + ("," if i < len(items) - 1 else "")
+        for i, item in enumerate(items)
+    ]
 
 
 def test_a_chunked_export_equals_the_whole_file() -> None:
@@ -37,10 +52,10 @@ def test_a_chunked_export_equals_the_whole_file() -> None:
         ctx = render_context(ds, lang)
         services = list(ds.services.values())
         assert len(services) > 1
-        body = json.dumps([hsds_service(ctx, r) for r in services], ensure_ascii=False, indent=1)
-        assert content_bytes(services_json(ctx)["data/services.json"]) == (body + "\n").encode(
-            "utf-8"
-        )
+        records = [hsds_service(ctx, r) for r in services]
+        text = content_bytes(services_json(ctx)["data/services.json"]).decode("utf-8")
+        assert json.loads(text) == records
+        assert text.count("\n") == len(services) + 2  # "[", a service a line, "]"
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
         writer.writeheader()

@@ -17,7 +17,7 @@ from referencing.jsonschema import DRAFT202012
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from ici.dataset import load_dataset
-from ici.exports_hsds import NAMESPACE
+from ici.exports_hsds import NAMESPACE, hsds_id
 from ici.register_pages import RESERVED_IDS
 from ici.vocab import CATEGORIES, CHANNELS, REGIONS
 from langs import PREFIX
@@ -237,6 +237,22 @@ def test_hsds_export_validates_against_the_hsds_schema(site: Built, lang: str) -
     assert [item["id"] for item in data] == [
         str(uuid.uuid5(NAMESPACE, f"service/{sid}")) for sid in SERVICES
     ]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("service", "ici-legal-consultation"),
+        ("service", "x", "phone", "0"),
+        ("",),
+        ("branch", "rīga/ц€😀", "schedule", "12"),
+        ("a" * 200,),
+    ],
+)
+def test_hsds_ids_are_uuid5_of_the_record_path(parts: tuple[str, ...]) -> None:
+    # hsds_id computes uuid5 itself (faster than uuid.UUID): it must be the same UUID
+    assert hsds_id(*parts) == str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+    assert uuid.UUID(hsds_id(*parts)).version == 5
 
 
 def test_the_vendored_hsds_schema_resolves_its_references_and_rejects_bad_records() -> None:

@@ -16,7 +16,8 @@ import yaml
 from icalendar import Calendar
 from yaml.nodes import Node
 
-from ici.calendar_ics import _calendar
+from conftest import render_context
+from ici.calendar_ics import FEED, event_calendars
 from ici.dataset import load_dataset
 from ici.exports_csv import neutralise
 from ici.problems import format_path
@@ -155,7 +156,8 @@ def test_csv_cells_are_neutralised_per_owasp(cell: str, out: str) -> None:
 def test_the_calendar_name_is_escaped_text(tmp_path: Path) -> None:
     ds = load_dataset(ROOT)
     ds.organizations["ici"] = {**ds.organizations["ici"], "name": {"lv": "ICI\r\nEND:VCALENDAR"}}
-    ics = _calendar(ds, "lv", [])
+    # the feed: the calendar's head is written once and put before its events
+    ics = event_calendars(render_context(ds, "lv"))[FEED]
     assert b"X-WR-CALNAME:ICI\\nEND:VCALENDAR\r\n" in ics
     assert b"NAME:ICI\\nEND:VCALENDAR\r\n" in ics
     assert ics.count(b"\r\nEND:VCALENDAR\r\n") == 1  # the only real end

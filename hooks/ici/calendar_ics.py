@@ -129,7 +129,8 @@ def vevent(ctx: RenderContext, rec: Record) -> Event:
     return ev
 
 
-def _calendar(ds: Dataset, lang: str, events: list[Event]) -> bytes:
+def calendar(ds: Dataset, lang: str, events: list[Event]) -> Calendar:
+    """The calendar of ``events`` in ``lang``: its properties, the VTIMEZONE, the events."""
     cal = Calendar()
     cal.add("prodid", f"-//Informacijas centrs imigrantiem//{UID_DOMAIN}//{lang.upper()}")
     cal.add("version", "2.0")
@@ -144,14 +145,34 @@ def _calendar(ds: Dataset, lang: str, events: list[Event]) -> bytes:
     cal.add_component(riga_timezone())
     for event in events:
         cal.add_component(event)
-    return cal.to_ical()
+    return cal
+
+
+def _frame(ds: Dataset, lang: str) -> tuple[bytes, bytes]:
+    """What comes before a language's events in each of its calendar files (the calendar's
+    properties and the VTIMEZONE) and what comes after them.
+
+    icalendar writes a component as its content lines, each ending with CRLF, and its
+    subcomponents' lines in order between its own: a calendar's bytes are this head, each
+    event's own ``to_ical()``, then this tail. Made once, it spares serialising the
+    VTIMEZONE once per event and each event twice (its file and the feed).
+    """
+    text = calendar(ds, lang, []).to_ical()
+    if not text.endswith(_END):
+        raise ValueError(f"a calendar that does not end with {_END!r}")
+    return text[: -len(_END)], _END
+
+
+_END = b"END:VCALENDAR\r\n"
 
 
 def event_calendars(ctx: RenderContext) -> dict[str, bytes]:
-    """``events/<id>.ics`` for every event and the feed ``events/events.ics`` of all."""
+    """``events/<id>.ics`` for every event and the feed ``events/events.ics`` of all: the
+    bytes of ``calendar(...).to_ical()`` for one event and for all of them."""
     ds, lang = ctx.dataset, ctx.lang
-    # each event's VEVENT once, for its own file and for the feed
-    events = {rid: vevent(ctx, rec) for rid, rec in ds.events.items()}
-    files = {ics_path(rid): _calendar(ds, lang, [ev]) for rid, ev in events.items()}
-    files[FEED] = _calendar(ds, lang, list(events.values()))
+    head, tail = _frame(ds, lang)
+    # each event written once, for its own file and for the feed
+    events = {rid: vevent(ctx, rec).to_ical() for rid, rec in ds.events.items()}
+    files = {ics_path(rid): head + event + tail for rid, event in events.items()}
+    files[FEED] = b"".join([head, *events.values(), tail])
     return files

@@ -110,11 +110,14 @@ def services_csv(ctx: RenderContext) -> dict[str, Content]:
 
 def _csv_chunks(ctx: RenderContext, rows: int = 500) -> Iterator[bytes]:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    # a plain writer of each row's cells in COLUMNS order: DictWriter's bytes, without its
+    # per-row check of the keys (service_row gives exactly COLUMNS)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
     yield codecs.BOM_UTF8  # Excel reads the table as UTF-8 with it
     for i, rec in enumerate(ctx.dataset.services.values(), 1):
-        writer.writerow({k: neutralise(v) for k, v in service_row(ctx, rec).items()})
+        row = service_row(ctx, rec)
+        writer.writerow([neutralise(row[k]) for k in COLUMNS])
         if i % rows == 0:
             yield out.getvalue().encode("utf-8")
             out.seek(0)

@@ -150,12 +150,22 @@ def listing_ids(ds: Dataset, lang: str, spec: ListingSpec, paging: Paging) -> li
     return page_slice(ids, spec.page, paging)
 
 
-def _bitset(flags: list[bool]) -> str:
-    data = bytearray((len(flags) + 7) // 8)
-    for i, on in enumerate(flags):
-        if on:
-            data[i >> 3] |= 1 << (i & 7)
-    return base64.b64encode(bytes(data)).decode("ascii")
+def _bitsets(attrs: list[dict[str, list[str]]], names: tuple[str, ...]) -> dict[str, str]:
+    """Each value any of the attributes ``names`` holds -> the bitset of the services that
+    hold it, in base64 (bit ``i`` is ``attrs[i]``), by value in sorted order.
+
+    One pass over the services, not one per value: a facet with many values (languages)
+    at 10,000 services was most of the facets' time.
+    """
+    size = (len(attrs) + 7) // 8
+    bits: dict[str, bytearray] = {}
+    for i, a in enumerate(attrs):
+        for name in names:
+            for v in a[name]:
+                if v not in bits:
+                    bits[v] = bytearray(size)
+                bits[v][i >> 3] |= 1 << (i & 7)
+    return {v: base64.b64encode(bytes(bits[v])).decode("ascii") for v in sorted(bits)}
 
 
 def facet_files(ctx: RenderContext) -> dict[str, bytes]:
@@ -171,13 +181,7 @@ def facet_files(ctx: RenderContext) -> dict[str, bytes]:
     attrs = [item_attributes(ds, ds.services[rid]) for rid in order]
     out: dict[str, bytes] = {}
     for facet, names in FACETS.items():
-        values = sorted({v for a in attrs for name in names for v in a[name]})
-        doc = {
-            "n": len(order),
-            "values": {
-                v: _bitset([any(v in a[name] for name in names) for a in attrs]) for v in values
-            },
-        }
+        doc = {"n": len(order), "values": _bitsets(attrs, names)}
         out[f"register/facets/{facet}.json"] = json.dumps(doc, separators=(",", ":")).encode()
     out[f"register/facets/{ORDER_FILE}.json"] = json.dumps(
         {"ids": order}, separators=(",", ":")
