@@ -8,6 +8,7 @@ keyed by a digest of the file's bytes, so a changed file is read again.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path as FsPath
@@ -55,6 +56,19 @@ def shared_result(key: Hashable, compute: Callable[[], T]) -> T:
     if key not in _shared_results:
         _shared_results[key] = compute()
     return _shared_results[key]
+
+
+def shared_copy(key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, once per ``key`` inside :func:`shared_parses`; every later caller gets
+    a copy of its own (unpickled from the first result), so it may change what it gets."""
+    if _shared_results is None:
+        return compute()
+    saved = _shared_results.get(("copy", key))
+    if saved is not None:
+        return pickle.loads(saved)
+    value = compute()
+    _shared_results[("copy", key)] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    return value
 
 
 def remember_facts(digest: bytes | None, langs: tuple[str, ...], facts: Facts) -> None:

@@ -20,7 +20,7 @@ from .problems import Path, Problem, format_path, show_value
 from .textguard import LONG_TEXT_FIELDS, bad_key, control_char
 from .yamlcompose import MAX_BYTES, LimitError, compose
 from .yamlfacts import Digest, Facts
-from .yamlshare import remember_facts
+from .yamlshare import remember_facts, shared_copy, sharing
 
 T = TypeVar("T")
 
@@ -243,7 +243,30 @@ def parse_text(
     Line numbers count from the first line of ``text``: pad it with blank lines to report
     lines of a larger file (e.g. a Markdown page's front matter). With ``langs`` the
     source's :attr:`Source.facts` are gathered too (shared by the file's ``digest``).
+
+    Inside ``yamlshare.shared_parses`` (``make check``, the hostile-data tests' hundreds of
+    checks) a text without a ``digest`` (front matter, strings, glossary: the data files
+    are shared by digest already) is parsed once and each reader gets its own copy.
     """
+    if digest is None and sharing() and len(text) <= _SHARED_TEXT_MAX:
+        return shared_copy(
+            ("parse_text", text, display, top_keys, langs),
+            lambda: _parse_text(text, display, top_keys, langs, None),
+        )
+    return _parse_text(text, display, top_keys, langs, digest)
+
+
+# texts larger than this are read again rather than kept (a copy costs what a parse saves)
+_SHARED_TEXT_MAX = 256 * 1024
+
+
+def _parse_text(
+    text: str,
+    display: str,
+    top_keys: tuple[str, ...],
+    langs: tuple[str, ...],
+    digest: bytes | None,
+) -> tuple[Source, list[Problem]]:
     try:
         fast = _stream_parse(text, display, top_keys, langs, digest)
     except LimitError as exc:
