@@ -148,6 +148,9 @@ def calendar(ds: Dataset, lang: str, events: list[Event]) -> Calendar:
     return cal
 
 
+_END = b"END:VCALENDAR\r\n"
+
+
 def _frame(ds: Dataset, lang: str) -> tuple[bytes, bytes]:
     """What comes before a language's events in each of its calendar files (the calendar's
     properties and the VTIMEZONE) and what comes after them.
@@ -161,9 +164,6 @@ def _frame(ds: Dataset, lang: str) -> tuple[bytes, bytes]:
     if not text.endswith(_END):
         raise ValueError(f"a calendar that does not end with {_END!r}")
     return text[: -len(_END)], _END
-
-
-_END = b"END:VCALENDAR\r\n"
 
 
 def event_calendars(ctx: RenderContext) -> dict[str, bytes]:

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path as FsPath
 from typing import Any
@@ -85,24 +85,23 @@ def read_sources(
     for name, keys in DATA_FILES.items():
         folder = dataset_folder(dataset, name)
         display = f"{folder}/{name}.yaml"
+        read = partial(_read_file, root, display, keys, langs, name, schema_dir)
+        digest = file_digest(root / display) if sharing() else None
         if folder == EXAMPLES:
-            src, found = _read_examples(root, display, keys, langs, name, schema_dir, built_at)
+            src, found = read(digest, week_shift(built_at or build_time()))
+        elif digest is None:
+            src, found = read(None, None)
         else:
             # a data file the demonstration dataset reads too: read and checked once per
             # check (by the file's digest: a changed file is read again)
-            read = partial(_read_data, root, display, keys, langs, name, schema_dir)
-            digest = file_digest(root / display) if sharing() else None
-            if digest is None:
-                src, found = read(None)
-            else:
-                key = ("data file", display, keys, langs, _schemas_key(root, schema_dir), digest)
-                src, found = shared_result(key, partial(read, digest))
+            key = ("data file", display, keys, langs, _schemas_key(root, schema_dir), digest)
+            src, found = shared_result(key, partial(read, digest, None))
         sources[name] = src
         problems.extend(found)
     return sources, problems
 
 
-def _read_data(
+def _read_file(
     root: FsPath,
     display: str,
     keys: tuple[str, ...],
@@ -110,36 +109,18 @@ def _read_data(
     name: str,
     schema_dir: FsPath,
     digest: bytes | None,
+    shift: timedelta | None,
 ) -> tuple[Source, list[Problem]]:
-    """A file of ``data/``: its source and its syntax, marker and schema problems."""
+    """A data file: its source and its syntax, marker and schema problems. ``shift``: a
+    file of ``examples/``, whose dates move by that much (``examples.week_shift``)."""
     text, problems = read_text(root / display, display)
     if text is None:
         return Source(display, None), problems
     src, problems = parse_text(text, display, keys, langs, digest)
     if src.data is not None:
-        problems.extend(marker_problems(src, keys, in_examples=False))
-        problems.extend(schema_problems(src, name, schema_dir))
-    return src, problems
-
-
-def _read_examples(
-    root: FsPath,
-    display: str,
-    keys: tuple[str, ...],
-    langs: tuple[str, ...],
-    name: str,
-    schema_dir: FsPath,
-    built_at: datetime | None,
-) -> tuple[Source, list[Problem]]:
-    """A file of ``examples/``, its dates moved to the week of ``built_at``."""
-    text, problems = read_text(root / display, display)
-    if text is None:
-        return Source(display, None), problems
-    digest = file_digest(root / display) if sharing() else None
-    src, problems = parse_text(text, display, keys, langs, digest)
-    if src.data is not None:
-        problems.extend(marker_problems(src, keys, in_examples=True))
-        shift_dates(src, name, week_shift(built_at or build_time()))
+        problems.extend(marker_problems(src, keys, in_examples=shift is not None))
+        if shift is not None:
+            shift_dates(src, name, shift)
         problems.extend(schema_problems(src, name, schema_dir))
     return src, problems
 

@@ -2,7 +2,9 @@
 times (the data, the demonstration dataset that shares it, the translation status, the
 wording warnings). Inside :func:`shared_parses` a data file is converted and checked once
 (:func:`shared_result`) and its YAML facts are gathered once (:func:`file_facts`), both
-keyed by a digest of the file's bytes, so a changed file is read again.
+keyed by a digest of the file's bytes, so a changed file is read again. A small text
+(front matter, interface strings) is parsed once and each reader gets a copy of its own
+(:func:`shared_copy`).
 """
 
 from __future__ import annotations
