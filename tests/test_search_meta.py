@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from ici.search import SearchInfo, _within, normalize, page_kind
+from ici.search import SearchInfo, _folded, _within, normalize, page_kind
 
 UI = {
     "regions.latgale": "Latgale",
@@ -88,9 +89,27 @@ TRICKY = st.text(alphabet="aAsSßẞſKkKİIıiσςΣ Āā-_.1", max_size=8)
 @example("ſ", "S")
 @example("K", "kelvin k")
 @example("ss", "ß")
+@example("İ", "I")
+@example("ı", "i")
 @example("ici", "ICI Rīgas birojs")
 @example("ICI", "Rīgas ICIbirojs")
 def test_within_is_the_whole_word_case_insensitive_search(short: str, long: str) -> None:
     """The quick test before the pattern changes no answer of the pattern itself."""
     pattern = rf"(?<!\w){re.escape(short)}(?!\w)"
     assert _within(short, long) == (re.search(pattern, long, re.IGNORECASE) is not None)
+
+
+def test_the_quick_fold_keeps_every_pair_the_pattern_matches() -> None:
+    """Every pair of characters the pattern's IGNORECASE takes for each other (their case
+    mappings and the ``re`` module's own extra cases) folds alike, so the quick test never
+    says no where the pattern says yes, for any letter of any script."""
+    unlike = []
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if 0xD800 <= point <= 0xDFFF:
+            continue
+        mapped = {*char.lower(), *char.upper(), *char.title(), *char.upper().lower()} - {char}
+        for other in mapped:
+            if _folded(char) != _folded(other) and re.fullmatch(re.escape(char), other, re.I):
+                unlike.append((char, other))
+    assert unlike == []

@@ -117,12 +117,21 @@ def _text(where: str, value: object, translate: Translate) -> str:
     return " ".join(value.split())
 
 
+# The pattern's IGNORECASE takes dotted and dotless i for i (simple case mapping), which
+# casefold keeps apart ("İ" folds to "i" and a combining dot); elsewhere the two agree.
+_I_FOR_RE = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def _folded(text: str) -> str:
+    return text.translate(_I_FOR_RE).casefold()
+
+
 def _within(short: str, long: str) -> bool:
     """Whether ``short`` occurs in ``long`` as whole words, ignoring case."""
     # Case-insensitive equal texts are equal when case-folded, so a text whose folded form
     # is not in the other's cannot match: the pattern (a new one for each record's name, so
     # compiled every time) is only made for the rare text that may be inside another.
-    if short.casefold() not in long.casefold():
+    if _folded(short) not in _folded(long):
         return False
     return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long, re.IGNORECASE) is not None
 
