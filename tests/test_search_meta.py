@@ -100,9 +100,10 @@ def test_within_is_the_whole_word_case_insensitive_search(short: str, long: str)
 
 
 def test_the_quick_fold_keeps_every_pair_the_pattern_matches() -> None:
-    """Every pair of characters the pattern's IGNORECASE takes for each other (their case
-    mappings and the ``re`` module's own extra cases) folds alike, so the quick test never
-    says no where the pattern says yes, for any letter of any script."""
+    """Every character and each of its case mappings that the pattern's IGNORECASE takes
+    for it fold alike (the ``re`` module's extra pairs, such as ſ and s or K and k, are
+    among them), so the quick test never says no where the pattern says yes, for any
+    letter of any script."""
     unlike = []
     for point in range(sys.maxunicode + 1):
         char = chr(point)

@@ -128,9 +128,10 @@ def _folded(text: str) -> str:
 
 def _within(short: str, long: str) -> bool:
     """Whether ``short`` occurs in ``long`` as whole words, ignoring case."""
-    # Case-insensitive equal texts are equal when case-folded, so a text whose folded form
-    # is not in the other's cannot match: the pattern (a new one for each record's name, so
-    # compiled every time) is only made for the rare text that may be inside another.
+    # Texts the pattern takes for equal are equal once folded (``_folded``), so a text whose
+    # folded form is not in the other's cannot match: the pattern (a new one for each
+    # record's name, so compiled every time) is only made for the rare text that may be
+    # inside another.
     if _folded(short) not in _folded(long):
         return False
     return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long, re.IGNORECASE) is not None

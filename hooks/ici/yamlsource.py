@@ -231,6 +231,10 @@ def read_text(fs_path: FsPath, display: str) -> tuple[str | None, list[Problem]]
         ]
 
 
+# texts larger than this are read again rather than kept (a copy costs what a parse saves)
+_SHARED_TEXT_MAX = 256 * 1024
+
+
 def parse_text(
     text: str,
     display: str,
@@ -254,10 +258,6 @@ def parse_text(
             lambda: _parse_text(text, display, top_keys, langs, None),
         )
     return _parse_text(text, display, top_keys, langs, digest)
-
-
-# texts larger than this are read again rather than kept (a copy costs what a parse saves)
-_SHARED_TEXT_MAX = 256 * 1024
 
 
 def _parse_text(
