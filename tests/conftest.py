@@ -95,16 +95,24 @@ OFFICE_HOURS_YAML = (
 )
 
 
+OFFICE_GEO_YAML = "    geo: {lat: 56.9515, lon: 24.1365}\n"
+
+
 @pytest.fixture(scope="session")
 def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The project with opening hours (fixtures: no source gives any, only the phones'
-    hours) on the Riga office, the Latgale contact point and ICI's legal consultations."""
+    hours) on the Riga office, the Latgale contact point and ICI's legal consultations,
+    and a position (OFFICE_GEO_YAML) on the Riga office."""
     from sitebuild import ROOT
 
     contacts = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
     anchor = "    skype: PatverumsDM\n"
     assert anchor in contacts
     contacts = contacts.replace(anchor, anchor + OFFICE_HOURS_YAML, 1)
+    # no source gives a position either: the Riga office gets one, for its map link
+    riga = contacts.index("  - id: riga\n")
+    at = contacts.index("    region: riga\n", riga) + len("    region: riga\n")
+    contacts = contacts[:at] + OFFICE_GEO_YAML + contacts[at:]
     latgale = contacts.index("  - id: latgale")
     at = contacts.index("    sources:\n", latgale)
     contacts = contacts[:at] + OFFICE_HOURS_YAML + contacts[at:]
@@ -127,16 +135,120 @@ UNTRANSLATED = (
     "docs/en/contacts/index.md",
     "docs/uk/guide/work.md",
 )
+# a data text removed from one translation: (file, record id, the removed line)
+UNTRANSLATED_TEXTS = (
+    (
+        "data/services.yaml",
+        "ici-psychologist",
+        "      ru: ICI предлагал бесплатные консультации психолога",
+    ),
+    ("data/contacts.yaml", "riga", "      en: ICI Riga office\n"),
+)
+# the branch whose review is overdue: reviewed on REVIEWED, with a source of that day
+OVERDUE, REVIEWED = "riga", "2024-12-31"
+
+
+def _record_span(text: str, rid: str) -> tuple[int, int]:
+    start = text.index(f"  - id: {rid}\n")
+    end = text.find("\n  - id: ", start + 1)
+    return start, len(text) if end < 0 else end + 1
+
+
+def _without_line(text: str, rid: str, line: str) -> str:
+    """``text`` without the first line of record ``rid`` that starts with ``line``."""
+    start, end = _record_span(text, rid)
+    lines = text[start:end].splitlines(keepends=True)
+    [i] = [i for i, old in enumerate(lines) if old.startswith(line)]
+    del lines[i]
+    return text[:start] + "".join(lines) + text[end:]
+
+
+def _overdue(text: str) -> str:
+    """contacts.yaml with OVERDUE last reviewed on REVIEWED (over 12 months before the
+    tests' build date, 2026-01-01) and a source of that day."""
+    start, end = _record_span(text, OVERDUE)
+    block = text[start:end]
+    assert 'last_reviewed: "2018-01-01"' in block and "    sources:\n" in block
+    block = block.replace('last_reviewed: "2018-01-01"', f'last_reviewed: "{REVIEWED}"', 1)
+    block = block.replace(
+        "    sources:\n",
+        f'    sources:\n      - {{title: Zvans, publisher: ICI, published: "{REVIEWED}"}}\n',
+        1,
+    )
+    return text[:start] + block + text[end:]
+
+
+def untranslated_files() -> dict[str, str | None]:
+    """The changed files of the ``untranslated`` build."""
+    from sitebuild import ROOT
+
+    files: dict[str, str | None] = dict.fromkeys(UNTRANSLATED)
+    for rel, rid, line in UNTRANSLATED_TEXTS:
+        text = files.get(rel) or (ROOT / rel).read_text(encoding="utf-8")
+        files[rel] = _without_line(text, rid, line)
+    files["data/contacts.yaml"] = _overdue(files["data/contacts.yaml"] or "")
+    return files
 
 
 @pytest.fixture(scope="session")
 def untranslated(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The project with a news item, a guide page and a list page left untranslated (one
-    build for the fallback tests of test_news, test_content and test_site_build)."""
-    files: dict[str, str | None] = dict.fromkeys(UNTRANSLATED)
+    """The project with gaps for editors to fill, in one build for the fallback tests
+    (test_news, test_content, test_site_build, test_register, test_ukrainian) and the
+    status page's (test_status_page): the pages of UNTRANSLATED removed, the data texts
+    of UNTRANSLATED_TEXTS removed, and the review of OVERDUE overdue."""
     built = shared_build(
-        tmp_path_factory.getbasetemp(), "untranslated", lambda d: build_copy(d, files)
+        tmp_path_factory.getbasetemp(),
+        "untranslated",
+        lambda d: build_copy(d, untranslated_files()),
     )
+    assert built.returncode == 0, built.output
+    return built
+
+
+def current_services_yaml() -> str:
+    """services.yaml with every ended service current again (its status and end removed)."""
+    from sitebuild import ROOT
+
+    text = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
+    return "".join(
+        line
+        for line in text.splitlines(keepends=True)
+        if line.strip() != "status: ended" and not line.strip().startswith("ended: ")
+    )
+
+
+@pytest.fixture(scope="session")
+def current_services(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project with ICI's services current again: the real ones ended in 2020, and
+    only they have a contact point in every region and an information line to call."""
+    built = shared_build(
+        tmp_path_factory.getbasetemp(),
+        "current-services",
+        lambda d: build_copy(d, {"data/services.yaml": current_services_yaml()}),
+    )
+    assert built.returncode == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="session")
+def extra_pages(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real content with the search tests' pages added (tests/extra_pages.py)."""
+    from extra_pages import EXTRA_PAGES
+
+    built = shared_build(
+        tmp_path_factory.getbasetemp(), "extra-pages", lambda d: build_copy(d, EXTRA_PAGES)
+    )
+    assert built.returncode == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The project with a payload in every data text and hostile Markdown in three pages
+    (tests/hostile_site.py), built once for the XSS tests."""
+    from hostile_site import build_hostile_site
+
+    built = shared_build(tmp_path_factory.getbasetemp(), "hostile-site", build_hostile_site)
     assert built.returncode == 0, built.output
     return built
 
@@ -154,7 +266,16 @@ def render_context(ds: Dataset, lang: str) -> RenderContext:
 
 
 # builds of the real project: a test that uses one checks the real content
-REAL_BUILDS = {"site", "listings", "office_hours", "untranslated", "hostile_base"}
+REAL_BUILDS = {
+    "site",
+    "listings",
+    "office_hours",
+    "untranslated",
+    "hostile_base",
+    "hostile_site",
+    "current_services",
+    "extra_pages",
+}
 
 
 # The modules that take longest (``pytest --durations``), run first: pytest-xdist hands a

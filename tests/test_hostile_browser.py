@@ -1,41 +1,20 @@
 """Hostile Markdown the build accepts (it is text, legitimately escaped) and hostile data:
 in a real browser no payload runs, no CSP violation is reported, no element is injected.
 
-The content check rejects markup outright (tests/test_hostile_markdown.py); what remains
-are texts that only look like markup: quotes in a plain-text title or description, a
-heading written with character references, code spans, comments. Each must reach the
-reader as text wherever the theme prints it (navigation, header, <title>, <meta>, footer).
+The pages and data are those of tests/hostile_site.py: each text that only looks like
+markup must reach the reader as text wherever the theme prints it (navigation, header,
+<title>, <meta>, footer).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from browserkit import chromium, serve
-from sitebuild import ROOT, Built, build, copy_project
-from xss_data import write_hostile_data
+from hostile_site import ESCAPED_HEADING, QUOTED_DESCRIPTION, QUOTED_TITLE
+from sitebuild import Built
 
-QUOTED_TITLE = 'Darbs " onmouseover="window.__xss=1" autofocus onfocus="alert(1)" id="injected'
-QUOTED_DESCRIPTION = '" http-equiv="refresh" content="0;url=javascript:alert(2)" id=\'injected'
-# a heading written with character references: plain text to Markdown, and the page title
-# MkDocs takes from it ("</title><script>...") must stay text where the theme prints it
-ESCAPED_HEADING = (
-    "Studijas &lt;/title&gt;&lt;/span&gt;&lt;script&gt;alert(3)&lt;/script&gt;"
-    "&lt;img src=x onerror=alert(4) id=injected&gt;"
-)
-BODY = (
-    "Teksts &lt;script&gt;alert(5)&lt;/script&gt; un `<script>alert(6)</script>`.\n\n"
-    "<!-- <script>alert(7)</script> -->\n\n"
-    '[saite](https://example.org/"onmouseover="alert(8))\n'
-)
-NEWS_FRONT = (
-    "---\ntemplate: ici/news_item.html\nici_list: news_item\ndate: 2017-12-28\n"
-    "description: 'Apraksts par jaunumu ar apostrofu '' onmouseover=alert(9) x='''\n"
-    'sources:\n  - {title: Avots, publisher: ICI, published: "2017-12-28"}\n---\n'
-)
 VISITED = [
     "",
     "guide/work/",
@@ -49,43 +28,9 @@ VISITED = [
 ]
 
 
-def _with_front_matter(path: Path, fields: str) -> str:
-    """The page with ``fields`` added at the top of its front matter (it has its sources)."""
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith("---\n")
-    return f"---\n{fields}\n" + text[4:]
-
-
-def _replace_heading(path: Path, heading: str) -> str:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    first = next(i for i, line in enumerate(lines) if line.startswith("# "))
-    lines[first] = "# " + heading
-    return "\n".join(lines)
-
-
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    docs = ROOT / "docs" / "lv"
-    title = QUOTED_TITLE.replace("'", "''")
-    description = QUOTED_DESCRIPTION.replace("'", "''")
-    root = copy_project(
-        tmp_path_factory.mktemp("hostile-md-browser"),
-        {
-            "docs/lv/guide/work.md": _with_front_matter(
-                docs / "guide" / "work.md", f"title: '{title}'\ndescription: '{description}'"
-            ),
-            "docs/lv/guide/family.md": _replace_heading(
-                docs / "guide" / "family.md", ESCAPED_HEADING
-            )
-            + "\n\n"
-            + BODY,
-            "docs/lv/news/hostile.md": NEWS_FRONT + f"# Jaunums {ESCAPED_HEADING}\n\n" + BODY,
-        },
-    )
-    assert write_hostile_data(ROOT, root) > 50
-    built = build(root)
-    assert built.returncode == 0, built.output
-    return built
+def hostile(hostile_site: Built) -> Built:
+    return hostile_site
 
 
 def test_no_element_is_injected_on_any_page(hostile: Built) -> None:

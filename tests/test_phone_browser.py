@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from browserkit import LANGS, chromium, lang_prefix, serve
-from sitebuild import ROOT, Built, build_copy
+from sitebuild import Built
 
 pytestmark = pytest.mark.browser
 
@@ -34,20 +34,11 @@ def browser_base(site: Built) -> Iterator[tuple[object, str]]:
 
 @pytest.fixture(scope="module")
 def current_base(
-    tmp_path_factory: pytest.TempPathFactory, browser_base: tuple[object, str]
+    current_services: Built, browser_base: tuple[object, str]
 ) -> Iterator[tuple[object, str]]:
-    """The site with ICI's services current again: the real ones ended in 2020, and only
-    they have a contact point in every region (what the printed pages are about)."""
-    text = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
-    current = "".join(
-        line
-        for line in text.splitlines(keepends=True)
-        if line.strip() != "status: ended" and not line.strip().startswith("ended: ")
-    )
-    built = build_copy(tmp_path_factory.mktemp("current"), {"data/services.yaml": current})
-    assert built.returncode == 0, built.output
+    """The site with ICI's services current again (what the printed pages are about)."""
     # the module's browser: Playwright's sync API runs one instance per thread
-    with serve(built.site) as base:
+    with serve(current_services.site) as base:
         yield browser_base[0], base
 
 

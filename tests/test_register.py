@@ -16,12 +16,13 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from conftest import UNTRANSLATED_TEXTS
 from ici.dataset import load_dataset
 from ici.exports_hsds import NAMESPACE, hsds_id
 from ici.register_pages import RESERVED_IDS
 from ici.vocab import CATEGORIES, CHANNELS, REGIONS
 from langs import PREFIX
-from sitebuild import ROOT, Built, build_copy
+from sitebuild import ROOT, Built
 
 LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 DATA = yaml.safe_load((ROOT / "data" / "services.yaml").read_text(encoding="utf-8"))
@@ -329,30 +330,25 @@ def test_register_is_in_the_navigation(site: Built) -> None:
 
 # ---- translation fallback ------------------------------------------------------------------
 
-_RU_DESCRIPTION = "      ru: ICI предлагал бесплатные консультации психолога"
 
-
-def test_untranslated_field_shows_latvian_with_notice(tmp_path: Path) -> None:
-    text = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
-    matches = [i for i, line in enumerate(lines) if line.startswith(_RU_DESCRIPTION)]
-    assert len(matches) == 1
-    del lines[matches[0]]
-    built = build_copy(tmp_path, {"data/services.yaml": "".join(lines)})
-    assert built.returncode == 0, built.output
-    lv_text = SERVICES["ici-psychologist"]["description"]["lv"]
-    page = built.html("ru/register/ici-psychologist/index.html")
+def test_untranslated_field_shows_latvian_with_notice(untranslated: Built) -> None:
+    [(_, sid, _)] = [t for t in UNTRANSLATED_TEXTS if t[0] == "data/services.yaml"]
+    assert sid == "ici-psychologist"
+    built = untranslated
+    lv_text = SERVICES[sid]["description"]["lv"]
+    page = built.html(f"ru/register/{sid}/index.html")
     lead = page.css_first(".ici-lead")
     assert lead.css_first('span[lang="lv"]').text() == lv_text
     assert lead.css_first(".ici-untranslated").text(strip=True) == (
         "(Этот текст ещё не переведён; показываем его на латышском языке.)"
     )
-    item = built.html("ru/register/index.html").css_first("#svc-ici-psychologist")
+    item = built.html("ru/register/index.html").css_first(f"#svc-{sid}")
     assert item.css_first('span[lang="lv"]').text() == lv_text
     # the other languages keep their own text
-    en = built.html("en/register/ici-psychologist/index.html").css_first(".ici-lead")
+    en = built.html(f"en/register/{sid}/index.html").css_first(".ici-lead")
     assert en.css_first(".ici-untranslated") is None
-    assert load_dataset(built.root).notices[0].path == "services[2].description"
+    notices = [(n.file, n.path) for n in load_dataset(built.root).notices]
+    assert ("data/services.yaml", "services[2].description") in notices
 
 
 @pytest.fixture(scope="module")

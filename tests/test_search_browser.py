@@ -12,7 +12,7 @@ import yaml
 from browserkit import Visit, chromium, serve, watch, watch_context
 from langs import OTHER_LANGS, PREFIX
 from searchbench import query_bytes
-from sitebuild import ROOT, Built, build_copy
+from sitebuild import ROOT, Built
 
 pytestmark = pytest.mark.browser
 
@@ -340,36 +340,14 @@ def test_filter_index_loads_only_when_the_filters_open(
     context.close()
 
 
-SOURCES = 'sources: [{title: Tests, publisher: ICI, published: "2025-12-01"}]\n'
-EXTRA_PAGES = {
-    "docs/lv/drosiba.md": (
-        f"---\n{SOURCES}---\n"
-        '# Drošība\n\nTeksts ar `<img src=x onerror="window.__xss=1">` un '
-        "&lt;b&gt;treknrakstu&lt;/b&gt; onerrorpārbaude.\n"
-    ),
-    # two dated news items with a word no other page has
-    "docs/lv/news/seminars-oktobri.md": (
-        "---\ndate: 2026-10-01\ndescription: Seminārs Ozolkalnā par darba tiesībām.\n"
-        f"{SOURCES}---\n"
-        "# Seminārs Ozolkalnā oktobrī\n\nSeminārs par darba tiesībām.\n"
-    ),
-    "docs/lv/news/seminars-decembri.md": (
-        "---\ndate: 2026-12-15\ndescription: Seminārs Ozolkalnā par valodas kursiem.\n"
-        f"{SOURCES}---\n"
-        "# Seminārs Ozolkalnā decembrī\n\nSeminārs par valodas kursiem.\n"
-    ),
-}
-
-
 @pytest.fixture(scope="module")
 def extra_site(
-    browser_and_base: tuple[object, str], tmp_path_factory: pytest.TempPathFactory
+    browser_and_base: tuple[object, str], extra_pages: Built
 ) -> Iterator[tuple[object, str]]:
-    """The real site plus a page with markup-like text and two dated news items."""
-    built = build_copy(tmp_path_factory.mktemp("extra"), EXTRA_PAGES)
-    assert built.returncode == 0, built.output
+    """The real site plus a page with markup-like text and two dated news items (and the
+    other pages of tests/extra_pages.py)."""
     browser, _ = browser_and_base
-    with serve(built.site) as base:
+    with serve(extra_pages.site) as base:
         yield browser, base
 
 

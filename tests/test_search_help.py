@@ -20,7 +20,7 @@ import yaml
 from browserkit import chromium, serve
 from langkit import strings_by_section
 from langs import DEFAULT_LANG, LANGS, PREFIX
-from sitebuild import ROOT, Built, build_copy
+from sitebuild import ROOT, Built
 
 pytestmark = pytest.mark.browser
 
@@ -203,24 +203,10 @@ def test_no_results_name_the_words_and_offer_register_and_guide(
     page.close()
 
 
-def _active_info_line(text: str) -> str:
-    """services.yaml with the information line current (status and end date removed)."""
-    start = text.index(f"  - id: {INFO_LINE}\n")
-    end = text.index("\n  - id: ", start + 1)
-    block = re.sub(
-        r'\n    status: ended\n    ended: "[0-9-]+"', "\n    status: active", text[start:end]
-    )
-    return text[:start] + block + text[end:]
-
-
 @pytest.fixture(scope="module")
-def line_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    text = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
-    built = build_copy(
-        tmp_path_factory.mktemp("line"), {"data/services.yaml": _active_info_line(text)}
-    )
-    assert built.returncode == 0, built.output
-    with serve(built.site) as url:
+def line_base(current_services: Built) -> Iterator[str]:
+    """The site with ICI's services, the information line among them, current again."""
+    with serve(current_services.site) as url:
         yield url
 
 

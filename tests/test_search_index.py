@@ -12,6 +12,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
+from extra_pages import KIND, SOURCES
 from ici.pagefind_files import cbor_encode, read_index_file
 from ici.pages import KINDS as RECORD_KINDS
 from ici.search import KINDS
@@ -323,48 +324,26 @@ def test_root_404_search_box_links_from_the_site_root(site: Built) -> None:
     assert links == ["/register/", "/guide/"]
 
 
-SOURCES = 'sources: [{title: Tests, publisher: ICI, published: "2025-12-01"}]\n'
-PAGES = {
-    "docs/lv/guide/jauna-lapa.md": f"---\n{SOURCES}---\n# Jauna lapa\n\nKā saņemt atļauju.\n",
-    "docs/lv/news/jauns-birojs.md": (
-        f"---\ndate: 2025-12-01\ndescription: Atvērts jauns birojs.\n{SOURCES}---\n"
-        "# Jauns birojs\n\nAtvērts birojs.\n"
-    ),
-    "docs/lv/iekseja.md": (
-        f"---\nsearch_exclude: true\n{SOURCES}---\n# Iekšēja lapa\n\nNav meklējama.\n"
-    ),
-}
-
-
-def test_kinds_from_folders_dates_exclusions_and_fallbacks(site: Built, tmp_path: Path) -> None:
-    built = build_copy(tmp_path, PAGES)
-    assert built.returncode == 0, built.output
+def test_kinds_from_folders_dates_exclusions_and_fallbacks(site: Built, extra_pages: Built) -> None:
+    built = extra_pages
     counts = {lang: info["page_count"] for lang, info in entry(built.site)["languages"].items()}
     pages = _pages(built)
     assert counts == {lang: len(groups["indexed"]) for lang, groups in pages.items()}
     assert "iekseja/index.html" in pages["lv"]["excluded"]
-    # lv gains the guide page and the news item (the excluded page is not counted); ru and
-    # en have the three new pages only as lv fallbacks, which are not indexed
+    # lv gains the pages added, less the excluded one; the other languages have them only
+    # as lv fallbacks, which are not indexed
+    added = Counter(kind for kind in KIND.values() if kind is not None)
     before = {lang: info["page_count"] for lang, info in entry(site.site)["languages"].items()}
-    assert counts == {lang: before[lang] + (2 if lang == DEFAULT_LANG else 0) for lang in LANGS}
+    gained = {lang: sum(added.values()) if lang == DEFAULT_LANG else 0 for lang in LANGS}
+    assert counts == {lang: before[lang] + gained[lang] for lang in LANGS}
     old = _pages(site)
+    new_pages = [md.removeprefix("docs/lv/").removesuffix(".md") for md in KIND]
     for lang in OTHER_LANGS:
         new_fallbacks = set(pages[lang]["fallback"]) - set(old[lang]["fallback"])
-        assert sorted(new_fallbacks) == sorted(
-            f"{lang}/{rel}"
-            for rel in (
-                "guide/jauna-lapa/index.html",
-                "news/jauns-birojs/index.html",
-                "iekseja/index.html",
-            )
-        )
+        assert sorted(new_fallbacks) == sorted(f"{lang}/{rel}/index.html" for rel in new_pages)
     kinds_before = filters(site.site, "lv")["kind"]
     kinds = filters(built.site, "lv")["kind"]
-    assert kinds == {
-        **kinds_before,
-        "guide": kinds_before["guide"] + 1,
-        "news": kinds_before["news"] + 1,
-    }
+    assert kinds == {kind: kinds_before.get(kind, 0) + added[kind] for kind in kinds_before | added}
     assert filters(built.site, "ru")["kind"] == filters(site.site, "ru")["kind"]
 
     news = built.html("news/jauns-birojs/index.html").css_first("[data-pagefind-body]")

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from conftest import OVERDUE, REVIEWED, UNTRANSLATED, UNTRANSLATED_TEXTS
 from ici.dataset import load_dataset
 from ici.gitdates import GitDates
 from ici.translation_status import page_gaps, reviews_due
 from langkit import strings_by_section
 from langs import PREFIX
-from sitebuild import ROOT, Built, build, build_copy, copy_project
+from sitebuild import ROOT, Built, build, copy_project
 from test_translation_status import _git
 
 LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
@@ -67,29 +68,9 @@ def test_status_page_is_in_no_menu(site: Built) -> None:
 
 
 @pytest.fixture(scope="module")
-def gaps(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """A build with an untranslated page, an untranslated text and an overdue review."""
-    contacts = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
-    riga = contacts.index("  - id: riga")
-    en_line = "      en: ICI Riga office\n"
-    assert en_line in contacts[riga:]
-    contacts = contacts[:riga] + contacts[riga:].replace(en_line, "", 1)
-    # SOURCE_DATE_EPOCH of the test build is 2026-01-01: a source of 2024-12-31 is over
-    # 12 months old (the real sources of 2017-2018 are too)
-    contacts = contacts[:riga] + contacts[riga:].replace(
-        'last_reviewed: "2018-01-01"', 'last_reviewed: "2024-12-31"', 1
-    )
-    contacts = contacts[:riga] + contacts[riga:].replace(
-        "    sources:\n",
-        '    sources:\n      - {title: Zvans, publisher: ICI, published: "2024-12-31"}\n',
-        1,
-    )
-    built = build_copy(
-        tmp_path_factory.mktemp("gaps"),
-        {"data/contacts.yaml": contacts, "docs/en/contacts/index.md": None},
-    )
-    assert built.returncode == 0, built.output
-    return built
+def gaps(untranslated: Built) -> Built:
+    """A build with untranslated pages and texts and an overdue review (tests/conftest.py)."""
+    return untranslated
 
 
 def _rows(doc: HTMLParser, anchor: str) -> list[list[str]]:
@@ -105,7 +86,9 @@ def _link(doc: HTMLParser, anchor: str) -> str:
 def test_missing_page_is_listed_with_a_link(gaps: Built) -> None:
     doc = gaps.html("en/status/index.html")
     rows = _rows(doc, "pages-missing")
-    assert [r for r in rows if "English" in r[1]] == [["contacts/index.md", "English"]]
+    english = sorted(p.removeprefix("docs/en/") for p in UNTRANSLATED if p.startswith("docs/en/"))
+    assert "contacts/index.md" in english
+    assert sorted(r[0] for r in rows if "English" in r[1]) == english
     links = {
         a.text(strip=True): a.attributes["href"]
         for a in _section(doc, "pages-missing").css("tbody a")
@@ -118,20 +101,22 @@ def test_missing_page_is_listed_with_a_link(gaps: Built) -> None:
 def test_missing_data_text_is_listed_with_record_field_and_line(gaps: Built) -> None:
     doc = gaps.html("ru/status/index.html")
     rows = _rows(doc, "fields-missing")
-    assert len(rows) == 1
-    record, field, langs, where = rows[0]
+    assert len(rows) == len(UNTRANSLATED_TEXTS)
+    [(record, field, langs, where)] = [r for r in rows if r[0] == "riga"]
     assert (record, field, langs) == ("riga", "name", "английский")
     assert where.startswith("data/contacts.yaml:")
-    assert _link(doc, "fields-missing") == "../contacts/riga/"
+    links = [a.attributes["href"] for a in _section(doc, "fields-missing").css("tbody a")]
+    assert "../contacts/riga/" in links
+    assert "../register/ici-psychologist/" in links
 
 
 def test_overdue_review_is_listed_with_its_date(gaps: Built) -> None:
     doc = gaps.html("en/status/index.html")
     rows = _rows(doc, "reviews")
-    assert ["riga", "31 December 2024"] in [r[:2] for r in rows]
+    assert [OVERDUE, "31 December 2024"] in [r[:2] for r in rows]
     assert ["latgale", "January 2018"] in [r[:2] for r in rows]
     times = [t.attributes["datetime"] for t in _section(doc, "reviews").css("time")]
-    assert "2024-12-31" in times
+    assert REVIEWED in times
     assert doc.css_first(".ici-status .ici-meta time").attributes["datetime"] == "2026-01-01"
 
 
