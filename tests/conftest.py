@@ -96,13 +96,16 @@ OFFICE_HOURS_YAML = (
 
 
 OFFICE_GEO_YAML = "    geo: {lat: 56.9515, lon: 24.1365}\n"
+SOURCE_NOTE = 'note: "vietnes galvenē, kopā ar 2017. gada 13. oktobra ziņu"'
+ESCAPED_NOTE = 'note: "vietnes galvenē & x"'
 
 
 @pytest.fixture(scope="session")
 def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The project with opening hours (fixtures: no source gives any, only the phones'
     hours) on the Riga office, the Latgale contact point and ICI's legal consultations,
-    and a position (OFFICE_GEO_YAML) on the Riga office."""
+    a position (OFFICE_GEO_YAML) on the Riga office, and a source note to escape
+    (ESCAPED_NOTE)."""
     from sitebuild import ROOT
 
     contacts = (ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8")
@@ -120,6 +123,9 @@ def office_hours(tmp_path_factory: pytest.TempPathFactory) -> Built:
     start = services.index("  - id: ici-legal-consultation")
     at = services.index("    sources:\n", start)
     services = services[:at] + OFFICE_HOURS_YAML + services[at:]
+    # a source note with an ampersand, to be shown escaped
+    assert SOURCE_NOTE in contacts
+    contacts = contacts.replace(SOURCE_NOTE, ESCAPED_NOTE, 1)
     files = {"data/contacts.yaml": contacts, "data/services.yaml": services}
     built = shared_build(
         tmp_path_factory.getbasetemp(), "office-hours", lambda d: build_copy(d, files)
