@@ -348,6 +348,33 @@ def _paged_kinds(built: Built) -> list[str]:
     return rels
 
 
+def _axe_pages(built: Built) -> list[str]:
+    """Every language's bounded index, and the first, middle and last listing page of each
+    part, each of the three in the next language round (the pages of one part differ in
+    their entries, not in their markup, from one language to another)."""
+    rels = [f"{prefix}{section}/index.html" for prefix in PREFIX.values() for section in SECTIONS]
+    prefixes = list(PREFIX.values())
+    turn = 0
+    for section in SECTIONS:
+        for part in PARTS:
+            for which in ("first", "middle", "last"):
+                prefix = prefixes[turn % len(prefixes)]
+                turn += 1
+                pages = _pages(built, prefix, section, part)
+                index = {"first": 0, "middle": len(pages) // 2, "last": -1}[which]
+                rels.append(pages[index])
+    return rels
+
+
+def test_axe_pages_cover_every_language_and_part(scaled: Built) -> None:
+    rels = _axe_pages(scaled)
+    assert set(rels) <= set(_paged_kinds(scaled))
+    for prefix in PREFIX.values():
+        assert sum(rel.startswith(prefix) for rel in rels) > len(SECTIONS)
+    paged = [rel for rel in rels if not rel.endswith(tuple(f"{s}/index.html" for s in SECTIONS))]
+    assert len(set(paged)) == len(SECTIONS) * len(PARTS) * 3
+
+
 def test_paged_pages_are_valid_html(scaled: Built) -> None:
     errors = vnu_errors([scaled.site / rel for rel in _paged_kinds(scaled)])
     assert _describe(errors, scaled.site) == []
@@ -361,7 +388,7 @@ def test_axe_finds_no_violations_on_paged_pages(
     context = axe_context(browser)
     page = context.new_page()
     report = {}
-    for rel in _paged_kinds(scaled):
+    for rel in _axe_pages(scaled):
         page.clock.set_fixed_time(NOW)
         page.goto(base + rel.removesuffix("index.html"), wait_until="load")
         page.click("[data-ici-filter-toggle].is-ready")  # the note beside the filters
