@@ -14,6 +14,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from buildserver import BuildServer
+from langs import LANGS
+
 ROOT = Path(__file__).resolve().parents[1]
 COPIED = (
     "mkdocs.yml",
@@ -68,20 +71,34 @@ def copy_project(dest: Path, replace: dict[str, str | None] | None = None) -> Pa
 SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: "now" of every test build
 
 
+_SERVER = BuildServer(LANGS)
+
+
 def build(
-    root: Path, *extra: str, epoch: int = SOURCE_DATE_EPOCH, site_dir: Path | None = None
+    root: Path,
+    *extra: str,
+    epoch: int = SOURCE_DATE_EPOCH,
+    site_dir: Path | None = None,
+    fresh: bool = False,
 ) -> Built:
     """Run ``mkdocs build --strict`` in ``root`` as an editor or CI would.
 
     The output goes to ``root/site``, or to ``site_dir`` (a folder named ``site``) when the
-    sources must stay untouched, as the fixture site's do.
+    sources must stay untouched, as the fixture site's do. The command runs in a fork of
+    the build server (tests/buildserver.py), which has imported MkDocs and its libraries
+    once; ``fresh`` runs it in a new interpreter instead (another hash seed, for a test
+    that compares two builds byte for byte).
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
     if site_dir is not None:
         assert site_dir.name == "site", site_dir
     out = site_dir or root / "site"
+    args = ["build", "--strict", "-d", str(out), *extra]
+    if not fresh:
+        answer = _SERVER.build(root, args, env, timeout=600)
+        return Built(out.parent, answer["returncode"], answer["output"])
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out), *extra],
+        [sys.executable, "-m", "mkdocs", *args],
         cwd=root,
         env=env,
         capture_output=True,
