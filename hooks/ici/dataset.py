@@ -87,15 +87,14 @@ def read_sources(
         display = f"{folder}/{name}.yaml"
         read = partial(_read_file, root, display, keys, langs, name, schema_dir)
         digest = file_digest(root / display) if sharing() else None
-        if folder == EXAMPLES:
-            src, found = read(digest, week_shift(built_at or build_time()))
-        elif digest is None:
-            src, found = read(None, None)
+        shift = week_shift(built_at or build_time()) if folder == EXAMPLES else None
+        if digest is None:
+            src, found = read(None, shift)
         else:
             # a data file the demonstration dataset reads too: read and checked once per
-            # check (by the file's digest: a changed file is read again)
+            # check (by the file's digest and date shift: a changed file is read again)
             key = ("data file", display, keys, langs, _schemas_key(root, schema_dir), digest)
-            src, found = shared_result(key, partial(read, digest, None))
+            src, found = shared_result((*key, shift), partial(read, digest, shift))
         sources[name] = src
         problems.extend(found)
     return sources, problems

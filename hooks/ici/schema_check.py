@@ -15,6 +15,7 @@ from referencing import Registry, Resource
 
 from .languages import CONFIG_FILE, english_name, languages
 from .problems import Problem, format_path, show_value
+from .yamlshare import shared_result, sharing
 from .yamlsource import Source
 
 SCHEMA_DIR = FsPath(__file__).resolve().parents[2] / "schemas"
@@ -374,7 +375,20 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
 
 
 def schema_problems(src: Source, name: str, schema_dir: FsPath = SCHEMA_DIR) -> list[Problem]:
-    """Every schema violation in ``src`` as a located, worded problem."""
+    """Every schema violation in ``src`` as a located, worded problem.
+
+    Inside ``yamlshare.shared_parses``, a source parsed from a text read before is checked
+    once per schema and languages (the checks run right after parsing, on the data as read).
+    """
+    if src.shared_key is None or not sharing():
+        return _schema_problems(src, name, schema_dir)
+    project = schema_dir.parent
+    langs = languages(project if (project / CONFIG_FILE).is_file() else None)
+    key = ("schema", src.shared_key, name, str(schema_dir.resolve()), langs)
+    return list(shared_result(key, lambda: _schema_problems(src, name, schema_dir)))
+
+
+def _schema_problems(src: Source, name: str, schema_dir: FsPath) -> list[Problem]:
     validator = _validator(schema_dir, name)
     problems: list[Problem] = []
     for error in validator.iter_errors(src.data):

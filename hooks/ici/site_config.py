@@ -18,6 +18,7 @@ from .languages import CONFIG_FILE, ConfigLoader
 from .paging import Paging
 from .problems import Problem
 from .timed_pages import CONFIG_KEYS, DEFAULT_PAGING
+from .yamlshare import shared_result
 
 # each setting and how the build reads it (a ValueError says what is wrong)
 READERS: dict[str, Callable[[Any], Paging]] = {
@@ -48,6 +49,11 @@ def config_problems(root: FsPath) -> list[Problem]:
     if not path.is_file():
         return []
     text = path.read_text(encoding="utf-8")
+    # read once per check, and once for every unchanged copy the hostile-data tests check
+    return list(shared_result(("config_problems", text), lambda: _problems(text)))
+
+
+def _problems(text: str) -> list[Problem]:
     try:
         node = yaml.compose(text, Loader=ConfigLoader)
         config = yaml.load(text, Loader=ConfigLoader)

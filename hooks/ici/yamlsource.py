@@ -70,6 +70,9 @@ class Source:
     facts: Facts | None = field(default=None, repr=False, compare=False)
     # results computed from this source once (see :meth:`once`)
     memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+    # inside ``yamlshare.shared_parses``: what the source was parsed from (its text and
+    # how it was read), so that checks of the unchanged source are shared too
+    shared_key: Hashable | None = field(default=None, repr=False, compare=False)
 
     def line(self, path: Path) -> int:
         """Line of ``path`` or of its nearest ancestor that has one."""
@@ -253,10 +256,14 @@ def parse_text(
     are shared by digest already) is parsed once and each reader gets its own copy.
     """
     if digest is None and sharing() and len(text) <= _SHARED_TEXT_MAX:
-        return shared_copy(
-            ("parse_text", text, display, top_keys, langs),
-            lambda: _parse_text(text, display, top_keys, langs, None),
-        )
+        key = ("parse_text", text, display, top_keys, langs)
+
+        def parse() -> tuple[Source, list[Problem]]:
+            src, problems = _parse_text(text, display, top_keys, langs, None)
+            src.shared_key = key
+            return src, problems
+
+        return shared_copy(key, parse)
     return _parse_text(text, display, top_keys, langs, digest)
 
 
