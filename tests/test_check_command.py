@@ -8,6 +8,7 @@ import resource
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from ici.check import find_problems, run_check
 from ici.hints import GUIDE, hint_for
 from ici.problems import Problem
 from ici.views import LIST_VIEWS
+from ici.yamlshare import shared_parses
 from sitebuild import ROOT, copy_project
 from test_loader_errors import CASES, FIXTURE
 
@@ -75,6 +77,14 @@ CONTENT_CASES = [
     ("markup in a title", {"docs/lv/index.md": "---\ntitle: <b>Darbs</b>\n---\n# X\n"},
      "docs/lv/index.md:2: title: expected plain text without HTML markup, got '<b>Darbs</b>'"),
 ]  # fmt: skip
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shared() -> Iterator[None]:
+    """The module's checks share what they read (as ``make check`` and the hostile-data
+    tests do: by the text of each file, so a changed file is read again)."""
+    with shared_parses():
+        yield
 
 
 def _check(root: Path, status: bool = False) -> tuple[int, list[str]]:
