@@ -4,14 +4,17 @@ The tests build the project some forty times; each ``python -m mkdocs build`` sp
 a third of a second of CPU importing the same libraries before it read a file. This
 server imports them once (never the project's own ``hooks/``: each copy's are imported
 by its build, as the command does), then forks a child for each build, which runs the
-``mkdocs`` command's own entry point in the copy's folder with the build's environment,
-exactly as ``python -m mkdocs build`` would from there.
+``mkdocs`` module as ``python -m mkdocs build`` would, in the copy's folder with the
+build's environment.
 
 A fork shares the server's hash seed, so a test that compares two builds byte for byte
 makes one of them with a fresh interpreter (``sitebuild.build(..., fresh=True)``).
 
-Protocol: one JSON request per line on standard input (``cwd``, ``args``, ``env``,
-``timeout``), one JSON answer per line on standard output (``returncode``, ``output``).
+The hostile-input tests run their builds here too, each child under their memory limit
+and deadline (``BuildServer.run``'s ``memory`` and ``timeout``).
+
+Protocol: one JSON request per line on standard input (``cwd``, ``argv``, ``env``,
+``timeout``, ``memory``), one JSON answer per line on standard output.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import resource
+import runpy
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,6 +70,9 @@ def _child(request: dict, out: Path, err: Path) -> None:  # pragma: no cover - t
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        if request.get("memory"):
+            resource.setrlimit(resource.RLIMIT_AS, (request["memory"], request["memory"]))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         for fd, path in ((1, out), (2, err)):
             handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             os.dup2(handle, fd)
@@ -74,17 +83,23 @@ def _child(request: dict, out: Path, err: Path) -> None:  # pragma: no cover - t
         sys.stdin = open(0, closefd=False)
         sys.stdout = open(1, "w", closefd=False)
         sys.stderr = open(2, "w", closefd=False)
-        # as ``python -m mkdocs`` run in the folder: the folder first on the path
-        sys.path[0] = request["cwd"]
-        sys.argv = ["mkdocs", *request["args"]]
-        from mkdocs.__main__ import cli
-
+        # as ``python -m module`` or ``python -c code`` run in the folder: the folder
+        # first on the path, then PYTHONPATH's folders
+        extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
+        sys.path[0:1] = [request["cwd"], *extra]
+        sys.dont_write_bytecode = bool(request["env"].get("PYTHONDONTWRITEBYTECODE"))
+        option, target, *args = request["argv"]
         try:
-            cli.main(args=request["args"], prog_name="mkdocs")
+            if option == "-m":
+                sys.argv = [target, *args]
+                runpy.run_module(target, run_name="__main__", alter_sys=True)
+            else:
+                sys.argv = ["-c", *args]
+                exec(compile(target, "<string>", "exec"), {"__name__": "__main__"})
             code = 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except BaseException:  # shown in the build's output, as the command would show it
+    except BaseException:  # shown in the output, as the interpreter would show it
         import traceback
 
         traceback.print_exc()
@@ -98,26 +113,28 @@ def _child(request: dict, out: Path, err: Path) -> None:  # pragma: no cover - t
 def _run(request: dict) -> dict:
     with tempfile.TemporaryDirectory(prefix="ici-build-") as tmp:
         out, err = Path(tmp, "out"), Path(tmp, "err")
+        started = time.monotonic()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             _child(request, out, err)
-        deadline = time.monotonic() + request.get("timeout", 600)
+        timed_out = False
         while True:
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
                 code = os.waitstatus_to_exitcode(status)
                 break
-            if time.monotonic() > deadline:
-                os.kill(pid, 9)
+            if time.monotonic() - started > request["timeout"]:
+                os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
-                code = -9
+                code, timed_out = -signal.SIGKILL, True
                 break
             time.sleep(0.005)
         text = ""
         for path in (out, err):
             if path.exists():
                 text += path.read_text(encoding="utf-8", errors="backslashreplace")
-        return {"returncode": code, "output": text}
+        seconds = time.monotonic() - started
+        return {"returncode": code, "output": text, "timed_out": timed_out, "seconds": seconds}
 
 
 def serve() -> None:  # pragma: no cover - the server process
@@ -148,11 +165,23 @@ class BuildServer:
         self._proc: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
 
-    def build(self, cwd: Path, args: list[str], env: dict[str, str], timeout: float) -> dict:
-        """Run ``mkdocs *args`` in ``cwd`` with ``env``; its exit code and output."""
+    def run(
+        self,
+        cwd: Path,
+        argv: list[str],
+        env: dict[str, str],
+        timeout: float,
+        memory: int | None = None,
+    ) -> dict:
+        """``python *argv`` (``-m module ...`` or ``-c code ...``) in ``cwd`` with ``env``,
+        killed after ``timeout`` seconds, with at most ``memory`` bytes of address space:
+        its ``returncode``, ``output`` (standard output, then error), ``timed_out`` and
+        ``seconds``."""
+        assert argv[0] in ("-m", "-c"), argv
         with self._lock:
             proc = self._started(env)
-            request = {"cwd": str(cwd), "args": args, "env": env, "timeout": timeout}
+            request = {"cwd": str(cwd), "argv": argv, "env": env, "timeout": timeout}
+            request["memory"] = memory
             assert proc.stdin is not None and proc.stdout is not None
             proc.stdin.write(json.dumps(request) + "\n")
             proc.stdin.flush()

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitebuild import ROOT, SOURCE_DATE_EPOCH
+from sitebuild import BUILD_SERVER, ROOT, SOURCE_DATE_EPOCH
 
 LISTINGS = Path(__file__).resolve().parent / "fixtures" / "listings"
 
@@ -182,7 +182,11 @@ def _limits() -> None:  # pragma: no cover - runs in the child
 
 
 def run_limited(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> Outcome:
-    """Run ``args`` in ``cwd`` under the memory limit; a timeout is an outcome, not an error."""
+    """Run ``args`` in ``cwd`` under the memory limit; a timeout is an outcome, not an error.
+
+    ``python -m ...`` and ``python -c ...`` run in a fork of the build server
+    (tests/buildserver.py), which has imported MkDocs and its libraries once.
+    """
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -191,6 +195,13 @@ def run_limited(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> Outcome
         "PYTHONDONTWRITEBYTECODE": "1",
     }
     env.pop("GITHUB_ACTIONS", None)
+    command = " ".join(args)
+    if args[0] == sys.executable and args[1] in ("-m", "-c"):
+        answer = BUILD_SERVER.run(cwd, args[1:], env, timeout, memory=MEMORY_BYTES)
+        if answer["timed_out"]:
+            out = answer["output"] + f"\n[timed out after {timeout} s]"
+            return Outcome(command, -999, out, timeout)
+        return Outcome(command, answer["returncode"], answer["output"], answer["seconds"])
     started = time.perf_counter()
     try:
         proc = subprocess.run(
@@ -205,9 +216,9 @@ def run_limited(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> Outcome
         )
     except subprocess.TimeoutExpired as exc:
         out = (exc.stdout or b"").decode("utf-8", "backslashreplace")
-        return Outcome(" ".join(args), -999, out + f"\n[timed out after {timeout} s]", timeout)
+        return Outcome(command, -999, out + f"\n[timed out after {timeout} s]", timeout)
     seconds = time.perf_counter() - started
-    return Outcome(" ".join(args), proc.returncode, proc.stdout + proc.stderr, seconds)
+    return Outcome(command, proc.returncode, proc.stdout + proc.stderr, seconds)
 
 
 def run_check(root: Path) -> Outcome:
