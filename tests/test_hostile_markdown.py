@@ -8,15 +8,18 @@ A few builds show that ``mkdocs build`` stops with the same messages.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
 from hostilekit import run_checks
-from ici import markup
+from ici import check, markup
 from ici.content_check import page_markup_problems
 from ici.hints import GUIDE
+from ici.yamlshare import shared_parses
 from sitebuild import ROOT, build, copy_project
 
 PAGE = "docs/lv/hostile.md"
@@ -179,8 +182,14 @@ ACCEPTED = [
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("hostile-md"))
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A project copy, checked once in this process before the cases are: each case's
+    fork then starts with the checker's imports done and the unchanged files read (as
+    the hostile-data cases do), whichever module ran before in this process."""
+    root = copy_project(tmp_path_factory.mktemp("hostile-md"))
+    with shared_parses():
+        assert check.run_check(root, io.StringIO(), status=False) == 0
+        yield root
 
 
 def run_check(root: Path, files: dict[str, str]) -> tuple[int, str, float]:
