@@ -65,11 +65,23 @@ def listing_files() -> dict[str, str | None]:
 
     The real data holds only the 2017 entries its sources support; upcoming, repeating,
     moved and cancelled events and open or full courses are shown with these fixtures.
+    One course is over with its registration still open (FORGOTTEN_OPEN): an editor's
+    slip the site must never show as open.
     """
-    return {
+    files = {
         f"data/{name}.yaml": (LISTINGS / f"{name}.yaml").read_text(encoding="utf-8")
         for name in ("events", "courses")
     }
+    text = files["data/courses.yaml"]
+    start = text.index(f"  - id: {FORGOTTEN_OPEN}\n")
+    end = text.index("registration_status: closed", start)
+    rest = text[end + len("registration_status: closed") :]
+    files["data/courses.yaml"] = text[:end] + "registration_status: open" + rest
+    return files
+
+
+# a course of 2017 whose registration the listing fixtures leave open
+FORGOTTEN_OPEN = "mes-latvija-riga"
 
 
 @pytest.fixture(scope="session")
