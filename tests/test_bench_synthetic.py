@@ -6,9 +6,10 @@ from pathlib import Path
 
 from bench.synthetic import generate, write
 
+import scalekit
 from ici.dataset import load_dataset
 from langs import PREFIX
-from sitebuild import ROOT, build, copy_project
+from sitebuild import ROOT, Built
 
 N = 50
 
@@ -42,16 +43,16 @@ def test_same_seed_same_data() -> None:
     assert generate(20, seed=7) != generate(20, seed=8)
 
 
-def test_synthetic_site_builds(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
-    write(root, N)
-    built = build(root)
-    assert built.returncode == 0, built.output
+def test_synthetic_site_builds(scaled: Built) -> None:
+    """The scale tests' build (tests/scalekit.py: the synthetic data at N = scalekit.N)."""
+    built = scaled
+    last = f"svc-{scalekit.N - 1:05d}"
     for prefix in PREFIX.values():
-        page = built.html(f"{prefix}register/svc-00049/index.html")
+        page = built.html(f"{prefix}register/{last}/index.html")
         assert page.css_first("h1.ici-svc-name").text(strip=True)
         assert built.html(f"{prefix}events/evt-00011/index.html").css_first("h1")
-    index = built.html("register/index.html")
-    items = index.css("li[data-ici-service]")
     real = load_dataset(ROOT)
-    assert len({i.attributes["data-ici-service"] for i in items}) == N + len(real.services)
+    ds = scalekit.scaled_dataset(built.root)
+    assert len(ds.services) == scalekit.N + len(real.services)
+    for rid in ds.services:
+        assert (built.site / "register" / rid / "index.html").is_file(), rid
