@@ -260,6 +260,27 @@ def extra_pages(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return built
 
 
+# a rebuild with one kept page of the default language changed (the offline reading's
+# precache holds it) and one page that no worker keeps (a news item)
+EDITED_KEPT = ("docs/lv/guide/residence.md", "Offline update marker 7f3a")
+EDITED_UNKEPT = ("docs/en/news/ici-continues-2018-2020.md", "One more sentence for this test")
+
+
+@pytest.fixture(scope="session")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real project rebuilt with a sentence added to EDITED_KEPT's and EDITED_UNKEPT's
+    pages (the offline tests' next build)."""
+    from sitebuild import ROOT
+
+    files = {
+        rel: (ROOT / rel).read_text(encoding="utf-8") + f"\n{sentence}.\n"
+        for rel, sentence in (EDITED_KEPT, EDITED_UNKEPT)
+    }
+    built = shared_build(tmp_path_factory.getbasetemp(), "edited", lambda d: build_copy(d, files))
+    assert built.returncode == 0, built.output
+    return built
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The project with a payload in every data text and hostile Markdown in three pages
@@ -293,6 +314,7 @@ REAL_BUILDS = {
     "hostile_site",
     "current_services",
     "extra_pages",
+    "edited",
 }
 
 

@@ -14,11 +14,12 @@ import pytest
 import yaml
 
 from browserkit import LANGS, lang_prefix
+from conftest import EDITED_KEPT, EDITED_UNKEPT
 from ici import precache
 from ici.webapp import icon_png
 from langkit import strings_by_section
 from langs import DEFAULT_LANG, OTHER_LANGS, PREFIX
-from sitebuild import ROOT, Built, build_copy
+from sitebuild import ROOT, Built
 
 STRINGS = strings_by_section()
 CONTACTS = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))
@@ -219,15 +220,17 @@ def test_references_and_missing_files(tmp_path: Path) -> None:
     assert str(err.value) == "gone.css: missing from the built site (referenced by index.html)"
 
 
-def test_unchanged_kept_pages_give_the_same_worker_bytes(site: Built, tmp_path: Path) -> None:
-    """A rebuild changing only a page that is not kept leaves every worker byte-identical."""
-    news = "docs/en/news/ici-continues-2018-2020.md"
-    text = (ROOT / news).read_text(encoding="utf-8") + "\nOne more sentence for this test.\n"
-    again = build_copy(tmp_path, {news: text})
-    assert again.returncode == 0, again.output
-    assert "One more sentence" in (
-        again.site / "en" / "news" / "ici-continues-2018-2020" / "index.html"
-    ).read_text(encoding="utf-8")
+def test_a_worker_changes_only_with_its_kept_pages(site: Built, edited: Built) -> None:
+    """A rebuild that changes a kept page of one language and a page no worker keeps:
+    that language's worker changes, every other worker stays byte-identical."""
+    kept, unkept = EDITED_KEPT[0], EDITED_UNKEPT[0]
+    for rel, sentence in (EDITED_KEPT, EDITED_UNKEPT):
+        lang, page = rel.removeprefix("docs/").removesuffix(".md").split("/", 1)
+        html = edited.site / lang_prefix(lang) / page / "index.html"
+        assert sentence in html.read_text(encoding="utf-8")
+    changed = kept.split("/")[1]
+    assert unkept.split("/")[1] != changed
     for lang in LANGS:
         name = f"{lang_prefix(lang)}sw.js"
-        assert (again.site / name).read_bytes() == (site.site / name).read_bytes(), name
+        same = (edited.site / name).read_bytes() == (site.site / name).read_bytes()
+        assert same == (lang != changed), name
