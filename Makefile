@@ -41,10 +41,11 @@ format: $(VENV)/.installed  ## fix what lint reports where it can: Python and YA
 	PYTHONPATH=hooks $(BIN)/python -m ici.yamlfmt
 
 # -n auto: one pytest-xdist worker per core; --dist loadfile keeps a module's tests (and
-# its module-scoped builds and browser) on one worker; the session builds are made once
-# per run and shared by the workers (tests/sitebuild.py shared_build)
+# its module-scoped builds and browser) on one worker, in the order tests/conftest.py
+# gives (LONGEST_FIRST; --no-loadscope-reorder); the session builds are made once per run
+# and shared by the workers (tests/sitebuild.py shared_build)
 test: $(VENV)/.installed node_modules/.installed lint test-js  ## lint, then every test
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 golden: $(VENV)/.installed  ## write tests/golden/ anew from the fixture site (review the diff)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden -q

@@ -318,32 +318,49 @@ REAL_BUILDS = {
 }
 
 
-# The modules that take longest (``pytest --durations``), run first: pytest-xdist hands a
-# worker the next module when it is free (``--dist loadfile``), so a long module at the end
-# of the alphabet kept one core busy while the other had nothing left to do.
+# The modules that take longest (summed test time of ``pytest --durations`` runs), run
+# first: pytest-xdist hands a worker the next module when it is free (``--dist loadfile``,
+# with ``--no-loadscope-reorder``: else it orders modules by their number of tests), so a
+# long module at the end kept one core busy while the other had nothing left to do. The
+# hostile-data module comes first: it needs no build, while the next ones wait for the
+# shared build of the real project.
 LONGEST_FIRST = (
     "test_hostile_data.py",
     "test_accessibility.py",
-    "test_search_hidden.py",
     "test_search_browser.py",
     "test_listing_scale.py",
-    "test_offline_browser.py",
     "test_serve_dirty.py",
-    "test_safe_urls.py",
+    "test_offline_browser.py",
     "test_xss.py",
-    "test_hostile_markdown.py",
-    "test_content.py",
-    "test_check_command.py",
-    "test_ended.py",
-    "test_browser_trust.py",
-    "test_provenance.py",
+    "test_search_hidden.py",
     "test_phone_browser.py",
+    "test_browser_trust.py",
     "test_search_help.py",
-    "test_status_page.py",
+    "test_safe_urls.py",
     "test_validation_phase.py",
+    "test_content.py",
+    "test_hostile_markdown.py",
+    "test_vnu.py",
+    "test_check_command.py",
     "test_search_index.py",
-    "test_bench_synthetic.py",
-    "test_hostile_browser.py",
+    "test_ended.py",
+    "test_demo.py",
+    "test_provenance.py",
+    "test_register_scale.py",
+    "test_new_language.py",
+    "test_contributing.py",
+    "test_ukrainian_browser.py",
+    "test_status_page.py",
+    "test_search_synonyms.py",
+    "test_new_kind.py",
+    "test_build_dates.py",
+    "test_offline.py",
+    "test_reproducible.py",
+    "test_events_browser.py",
+    "test_loader_fuzz.py",
+    "test_ended_browser.py",
+    "test_offline_install.py",
+    "test_register_browser.py",
 )
 
 
