@@ -38,6 +38,9 @@ CHANGES = {
             "extra:\n", "extra:\n  ici_courses: {page_size: 0}\n", 1
         )
     },
+    "a page's markup and a control character": {
+        f"docs/{LANGS[0]}/guide/work.md": lambda text: text + "\n<script>x</script>\n\x07\n"
+    },
     "an interface string": {
         f"data/strings/{LANGS[0]}.yaml": lambda text: text + "extra_section:\n  x: 1\n"
     },

@@ -6,6 +6,7 @@ while building; these checks find both (and a few editor slips) in a fraction of
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from pathlib import Path as FsPath
@@ -19,6 +20,7 @@ from .languages import DEFAULT_LANG, languages
 from .problems import Path, Problem, format_path
 from .textguard import bad_text, line_problems
 from .yamlcompose import LimitError, compose
+from .yamlshare import shared_result, sharing
 
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -258,6 +260,32 @@ def _display(md: FsPath, root: FsPath) -> str:
         return md.as_posix()
 
 
+def _read_page(
+    docs: FsPath, md: FsPath, display: str
+) -> tuple[_Page, list[Problem], list[Problem]]:
+    """A page, its line problems and its markup problems: what depends on its text alone.
+
+    Inside ``yamlshare.shared_parses`` a page read before (the same bytes at the same
+    place) is not read, parsed and rendered again; each caller gets a page of its own.
+    """
+
+    def read() -> tuple[_Page, list[Problem], list[Problem]]:
+        page = _Page(docs, md, display)
+        own = len(page.problems)
+        check_markup(page)
+        markup_found = page.problems[own:]
+        del page.problems[own:]
+        return page, line_problems(page.text, display), markup_found
+
+    if not sharing():
+        return read()
+    key = ("content page", display, md.relative_to(docs).as_posix(), md.read_bytes())
+    page, lines, markup_found = shared_result(key, read)
+    mine = copy.copy(page)
+    mine.problems = list(page.problems)
+    return mine, list(lines), list(markup_found)
+
+
 def check_content(root: FsPath, list_names: set[str], docs: FsPath | None = None) -> list[Problem]:
     """Every problem in ``docs`` (``root/docs``); ``list_names``: the known ``ici_list`` values."""
     docs = docs if docs is not None else root / "docs"
@@ -280,12 +308,12 @@ def check_content(root: FsPath, list_names: set[str], docs: FsPath | None = None
                 )
             )
             continue
-        page = _Page(docs, md, display)
-        problems.extend(line_problems(page.text, display))
+        page, lines, markup_found = _read_page(docs, md, display)
+        problems.extend(lines)
         pages[page.lang].add(page.page)
         _check_meta(page, root, list_names)
         _check_links(page, docs)
-        check_markup(page)
+        page.problems.extend(markup_found)
         problems.extend(page.problems)
     for lang in langs[1:]:
         for orphan in sorted(pages[lang] - pages[langs[0]]):
