@@ -3,8 +3,9 @@
 The fixture is the project with its statuses set by the test (whatever the real data
 says): every service of one topic ended (one of them with a month), one more service
 ended without a date, every other service active; two extra courses, one coming after the
-build and one ended early. A second build, dated years later, has no upcoming event or
-course at all.
+build and one ended early. The listings with nothing upcoming are those of the real
+project with ICI's services current again (tests/conftest.py ``current_services``): its
+events and courses are all of 2017.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from test_register import _hsds_validator
 
 LANGS = PREFIX  # language -> URL prefix, from mkdocs.yml
 INFO_LINE = "ici-information-line"
-LATER = 1924992000  # 2031-01-01T00:00:00Z: every event and course of the data is past
 NOTICE = {
     "lv": "Šis pakalpojums ir beidzies (2020. g. jūnijs). Informācija ir saglabāta uzziņai.",
     "ru": "Эта услуга завершена (июнь 2020\u202fг.). Информация сохранена для справки.",
@@ -123,8 +123,10 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="module")
-def later_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return _fixture(tmp_path_factory.mktemp("later"), LATER)
+def nothing_upcoming(current_services: Built) -> Built:
+    """Listings with nothing upcoming and a current information line: the real project
+    with ICI's services current again (its events and courses are all of 2017)."""
+    return current_services
 
 
 def _info_line_e164() -> str:
@@ -328,9 +330,9 @@ def test_courses_split_at_build_time_with_an_early_end(fixture_site: Built, lang
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_events_with_nothing_upcoming_offer_feed_line_and_archive(
-    later_site: Built, lang: str
+    nothing_upcoming: Built, lang: str
 ) -> None:
-    doc = later_site.html(f"{LANGS[lang]}events/index.html")
+    doc = nothing_upcoming.html(f"{LANGS[lang]}events/index.html")
     assert doc.css("[data-ici-upcoming] > li") == []
     box = doc.css_first(".ici-upcoming [data-ici-listing-help]")
     assert "hidden" not in box.attributes
@@ -338,7 +340,7 @@ def test_events_with_nothing_upcoming_offer_feed_line_and_archive(
     feed = box.css_first("[data-ici-help=feed]")
     assert feed.attributes["href"] == "events.ics"
     assert feed.text() == ui_string("listing_help.subscribe", lang)
-    assert (later_site.site / LANGS[lang] / "events" / "events.ics").is_file()
+    assert (nothing_upcoming.site / LANGS[lang] / "events" / "events.ics").is_file()
     call = box.css_first("[data-ici-help=call] a[href^='tel:']")
     assert call.attributes["href"] == f"tel:{_info_line_e164()}"
     about = box.css_first("[data-ici-help=call] a:not([href^='tel:'])")
@@ -350,8 +352,10 @@ def test_events_with_nothing_upcoming_offer_feed_line_and_archive(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_courses_with_nothing_upcoming_offer_line_and_archive(later_site: Built, lang: str) -> None:
-    doc = later_site.html(f"{LANGS[lang]}courses/index.html")
+def test_courses_with_nothing_upcoming_offer_line_and_archive(
+    nothing_upcoming: Built, lang: str
+) -> None:
+    doc = nothing_upcoming.html(f"{LANGS[lang]}courses/index.html")
     assert doc.css("[data-ici-upcoming] > li") == []
     box = doc.css_first(".ici-upcoming [data-ici-listing-help]")
     assert "hidden" not in box.attributes
