@@ -164,6 +164,7 @@ class BuildServer:
         self._locales = locales
         self._proc: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
+        atexit.register(self.stop)
 
     def run(
         self,
@@ -180,8 +181,13 @@ class BuildServer:
         assert argv[0] in ("-m", "-c"), argv
         with self._lock:
             proc = self._started(env)
-            request = {"cwd": str(cwd), "argv": argv, "env": env, "timeout": timeout}
-            request["memory"] = memory
+            request = {
+                "cwd": str(cwd),
+                "argv": argv,
+                "env": env,
+                "timeout": timeout,
+                "memory": memory,
+            }
             assert proc.stdin is not None and proc.stdout is not None
             proc.stdin.write(json.dumps(request) + "\n")
             proc.stdin.flush()
@@ -199,7 +205,6 @@ class BuildServer:
                 text=True,
                 env=env,
             )
-            atexit.register(self.stop)
         return self._proc
 
     def stop(self) -> None:

@@ -60,6 +60,10 @@ def scaled(tmp_path_factory: pytest.TempPathFactory) -> Built:
 LISTINGS = Path(__file__).parent / "fixtures" / "listings"
 
 
+# a course of 2017 whose registration the listing fixtures leave open
+FORGOTTEN_OPEN = "mes-latvija-riga"
+
+
 def listing_files() -> dict[str, str | None]:
     """``data/events.yaml`` and ``data/courses.yaml`` replaced by the test fixtures.
 
@@ -78,10 +82,6 @@ def listing_files() -> dict[str, str | None]:
     rest = text[end + len("registration_status: closed") :]
     files["data/courses.yaml"] = text[:end] + "registration_status: open" + rest
     return files
-
-
-# a course of 2017 whose registration the listing fixtures leave open
-FORGOTTEN_OPEN = "mes-latvija-riga"
 
 
 @pytest.fixture(scope="session")

@@ -138,15 +138,16 @@ def shared_build(base: Path, name: str, make: Callable[[Path], Built]) -> Built:
         return built
 
 
-def dataset_on(root: Path, epoch: int):
+def dataset_on(root: Path, epoch: int, dataset: str = "data"):
     """The dataset of a project copy as loaded on the build day ``epoch`` (Unix seconds;
-    "now" for lifecycle and provenance), whatever the environment says."""
+    "now" for lifecycle and provenance), whatever the environment says; ``dataset`` as
+    for ``load_dataset`` (``examples``: the demonstration dataset)."""
     from ici.dataset import load_dataset
 
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        return load_dataset(root)
+        return load_dataset(root, dataset)
     finally:
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]

@@ -8,19 +8,20 @@ files' date shift), so a warmed share must never change the outcome.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from hostilekit import apply, make_base
 from ici.check import find_problems
+from ici.examples import EXAMPLES
 from ici.glossary import load_glossary
 from ici.problems import DataError
 from ici.synonyms import load_synonyms
 from ici.ui import load_strings
 from ici.yamlshare import shared_parses
 from langs import LANGS
+from sitebuild import SOURCE_DATE_EPOCH, dataset_on
 
 
 def _without_language(text: str, lang: str) -> str:
@@ -79,19 +80,9 @@ def test_a_warmed_share_finds_what_a_fresh_check_finds(base: Path, name: str) ->
 
 def test_the_demonstration_dates_follow_each_builds_day(base: Path) -> None:
     """The demonstration events move to the week of the build: a share holds each shift."""
-    from ici.dataset import load_dataset
-    from ici.examples import EXAMPLES
-    from sitebuild import SOURCE_DATE_EPOCH
 
     def starts(epoch: int) -> list[str]:
-        saved = os.environ.get("SOURCE_DATE_EPOCH")
-        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-        try:
-            ds = load_dataset(base, EXAMPLES)
-        finally:
-            os.environ.pop("SOURCE_DATE_EPOCH")
-            if saved is not None:
-                os.environ["SOURCE_DATE_EPOCH"] = saved
+        ds = dataset_on(base, epoch, EXAMPLES)
         return sorted(str(rec["start"]) for rec in ds.events.values())
 
     later = SOURCE_DATE_EPOCH + 7 * 86400
