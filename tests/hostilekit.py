@@ -29,6 +29,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -234,13 +235,22 @@ def _check_child(root: Path, fd: int) -> int:  # pragma: no cover - runs in the 
     os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
     out = io.TextIOWrapper(os.fdopen(fd, "wb"), encoding="utf-8", errors="backslashreplace")
     sys.stdout = sys.stderr = out
-    try:
-        code = check(root, out, status=False)
-    except BaseException:  # shown, so that the test sees the traceback
-        traceback.print_exc(file=out)
-        code = 70
+    result = [70]
+
+    def run() -> None:
+        try:
+            result[0] = check(root, out, status=False)
+        except BaseException:  # shown, so that the test sees the traceback
+            traceback.print_exc(file=out)
+
+    # in a thread of its own, the check starts on an empty stack as ``python -m ici.check``
+    # does: the forking test's frames (deeper without pytest-xdist, or inside Playwright's
+    # greenlets) once tipped a 100-deep list over the recursion limit
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
     out.flush()
-    return code
+    return result[0]
 
 
 def run_checks(

@@ -9,6 +9,7 @@ A few builds show that ``mkdocs build`` stops with the same messages.
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -278,3 +279,15 @@ def test_the_build_stops_with_the_checks_messages(tmp_path: Path) -> None:
     code, output, _ = run_check(root, {})
     assert code == 1
     assert [line for line in expected if line not in output.splitlines()] == []
+
+
+def test_a_case_checks_alike_from_a_deep_stack(project: Path) -> None:
+    """The forked check starts on a stack of its own: a test deep in pytest's (or
+    Playwright's) frames finds what ``python -m ici.check`` finds."""
+    deep = dict(ACCEPTED)["lists nested 100 deep"]
+
+    def at(depth: int) -> tuple[int, str, float]:
+        return at(depth - 1) if depth else run_check(project, sourced(deep))
+
+    code, output, _ = at(sys.getrecursionlimit() - 200)
+    assert code == 0, output
