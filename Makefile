@@ -44,8 +44,10 @@ format: $(VENV)/.installed  ## fix what lint reports where it can: Python and YA
 # its module-scoped builds and browser) on one worker, in the order tests/conftest.py
 # gives (LONGEST_FIRST; --no-loadscope-reorder); the session builds are made once per run
 # and shared by the workers (tests/sitebuild.py shared_build)
+# PYTHONDONTWRITEBYTECODE emptied: the tests start a hundred Python processes (builds, checks,
+# forks) that import hooks/ and tests/; compiled once, they load them from __pycache__
 test: $(VENV)/.installed node_modules/.installed lint test-js  ## lint, then every test
-	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 golden: $(VENV)/.installed  ## write tests/golden/ anew from the fixture site (review the diff)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden -q

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hostilekit import apply, make_base
-from ici.check import find_problems
+from ici.check import find_problems, find_warnings
 from ici.examples import EXAMPLES
 from ici.glossary import load_glossary
 from ici.problems import DataError
@@ -42,6 +42,11 @@ CHANGES = {
     "a page's markup and a control character": {
         f"docs/{LANGS[0]}/guide/work.md": lambda text: text + "\n<script>x</script>\n\x07\n"
     },
+    "a glossary variant": {
+        "data/glossary.yaml": lambda text: text.replace(
+            "    lv: {preferred: NVO}\n", "    lv: {preferred: NVO, avoid: [ICI]}\n", 1
+        )
+    },
     "an interface string": {
         f"data/strings/{LANGS[0]}.yaml": lambda text: text + "extra_section:\n  x: 1\n"
     },
@@ -49,9 +54,10 @@ CHANGES = {
 
 
 def _found(root: Path) -> list[str]:
-    """What the check finds, and what each small file's loader finds on its own (the
-    check stops at the data's problems before it reads some of them)."""
+    """What the check finds (its warnings too), and what each small file's loader finds on
+    its own (the check stops at the data's problems before it reads some of them)."""
     found = [str(p) for p in find_problems(root)]
+    found += [f"warning: {p}" for p in find_warnings(root)]
     for load in (load_glossary, load_strings, load_synonyms):
         try:
             load(root)

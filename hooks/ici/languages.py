@@ -9,7 +9,7 @@ content (``docs/<lang>/``); everything else takes the list from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -82,14 +82,24 @@ def configured(root: FsPath = PROJECT_ROOT) -> tuple[Language, ...]:
     path = root / CONFIG_FILE
     if not path.is_file() and root != PROJECT_ROOT:
         return configured(PROJECT_ROOT)
-    with path.open(encoding="utf-8") as fh:
-        config = yaml.load(fh, Loader=ConfigLoader)
-    parent = config.get("INHERIT") if isinstance(config, dict) else None
-    if isinstance(parent, str) and "plugins" not in config:
+    found = _languages_in(path.read_text(encoding="utf-8"), path.name)
+    if isinstance(found, str):
         # MkDocs' configuration inheritance: the plugins, and so the languages, come from
         # the parent file (a test fixture or a demo site that extends the project's)
-        return configured((path.parent / parent).resolve().parent)
-    return parse_languages(config, path.name)
+        return configured((path.parent / found).resolve().parent)
+    return found
+
+
+# copies of one project (the check of each hostile-input case, ``make check`` after a
+# build) share the reading of the same mkdocs.yml text: YAML in Python is slow
+@lru_cache(maxsize=16)
+def _languages_in(text: str, name: str) -> tuple[Language, ...] | str:
+    """The languages a mkdocs.yml's ``text`` gives, or the parent file it inherits them from."""
+    config = yaml.load(text, Loader=ConfigLoader)
+    parent = config.get("INHERIT") if isinstance(config, dict) else None
+    if isinstance(parent, str) and "plugins" not in config:
+        return parent
+    return parse_languages(config, name)
 
 
 def languages(root: FsPath | None = None) -> tuple[str, ...]:

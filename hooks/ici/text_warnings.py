@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path as FsPath
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -22,7 +23,7 @@ from .languages import DEFAULT_LANG, languages
 from .ordinals import doubtful_ordinals
 from .problems import Problem, format_path
 from .yamlfacts import LangScalar
-from .yamlshare import file_facts
+from .yamlshare import file_digest, file_facts, shared_result, sharing
 from .yamlsource import compose_text
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -63,6 +64,7 @@ def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
     docs = root / "docs"
     warnings: list[Problem] = []
     langs = languages(root)
+    shared = _glossary_key(root)
     for md in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         lang = md.relative_to(docs).parts[0]
         if lang not in langs:
@@ -72,22 +74,36 @@ def markdown_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
         except UnicodeDecodeError:
             continue  # the content check reports it
         display = md.relative_to(root).as_posix()
-        for number, line in _markdown_lines(text):
-            for usage, found in glossary.variants(line, lang):
-                warnings.append(_glossary_problem(display, number, "", usage, found))
-        if lang == DEFAULT_LANG:
-            for index, start in doubtful_ordinals(text):
-                warnings.append(
-                    Problem(
-                        display,
-                        index + 1,
-                        "",
-                        f"line starts with {start!r}: expected a numbered list item, got what "
-                        "may be an ordinal (Markdown shows it as a list item numbered 1)",
-                        "warning.ordinal",
-                    )
-                )
+        key = ("page-warnings", shared, display, lang, text)
+        warnings += shared_result(key, partial(_page_warnings, text, display, lang, glossary))
     return warnings
+
+
+def _page_warnings(text: str, display: str, lang: str, glossary: Glossary) -> list[Problem]:
+    warnings: list[Problem] = []
+    for number, line in _markdown_lines(text):
+        for usage, found in glossary.variants(line, lang):
+            warnings.append(_glossary_problem(display, number, "", usage, found))
+    if lang == DEFAULT_LANG:
+        for index, start in doubtful_ordinals(text):
+            warnings.append(
+                Problem(
+                    display,
+                    index + 1,
+                    "",
+                    f"line starts with {start!r}: expected a numbered list item, got what "
+                    "may be an ordinal (Markdown shows it as a list item numbered 1)",
+                    "warning.ordinal",
+                )
+            )
+    return warnings
+
+
+def _glossary_key(root: FsPath) -> bytes | None:
+    """What a file's warnings are shared by besides its own text (inside ``shared_parses``,
+    a copy of the project checked again): the glossary they come from. Without sharing,
+    nothing is read for it."""
+    return file_digest(root / GLOSSARY_FILE) if sharing() else None
 
 
 def _strings(node: Node | None, lang: str) -> Iterator[LangScalar]:
@@ -107,27 +123,35 @@ def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
     langs = languages(root)
     files = [*sorted((root / "data").glob("*.yaml")), *sorted((root / "examples").glob("*.yaml"))]
     files += [root / "data" / "strings" / f"{lang}.yaml" for lang in langs]
+    shared = _glossary_key(root)
     for path in files:
         display = path.relative_to(root).as_posix()
         if display == GLOSSARY_FILE or not path.is_file():
             continue
-        # the same limits as the data check (no aliases, bounded nesting): a hostile file
-        # must not hang or crash the warnings either
-        texts: Iterable[LangScalar]
-        try:
-            if path.parent.name == "strings":
-                texts = _strings(compose_text(path.read_text(encoding="utf-8")), path.stem)
-            else:
-                facts = file_facts(path, langs)  # read by the data check inside make check
-                texts = facts.scalars if facts is not None else ()
-        except UnicodeDecodeError:
-            continue  # the data check reports it
-        for field_path, lang, value, line in texts:
-            for usage, found in glossary.variants(str(value), lang):
-                warnings.append(
-                    _glossary_problem(display, line, format_path(field_path), usage, found)
-                )
+        key = ("data-warnings", shared, display, langs, shared and file_digest(path))
+        warnings += shared_result(key, partial(_file_warnings, path, display, langs, glossary))
     return warnings
+
+
+def _file_warnings(
+    path: FsPath, display: str, langs: tuple[str, ...], glossary: Glossary
+) -> list[Problem]:
+    # the same limits as the data check (no aliases, bounded nesting): a hostile file
+    # must not hang or crash the warnings either
+    texts: Iterable[LangScalar]
+    try:
+        if path.parent.name == "strings":
+            texts = _strings(compose_text(path.read_text(encoding="utf-8")), path.stem)
+        else:
+            facts = file_facts(path, langs)  # read by the data check inside make check
+            texts = facts.scalars if facts is not None else ()
+    except UnicodeDecodeError:
+        return []  # the data check reports it
+    return [
+        _glossary_problem(display, line, format_path(field_path), usage, found)
+        for field_path, lang, value, line in texts
+        for usage, found in glossary.variants(str(value), lang)
+    ]
 
 
 def text_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
