@@ -13,6 +13,9 @@ from ici.dataset import Dataset
 from ici.ui import load_strings
 from sitebuild import Built, build_copy, shared_build
 
+# earlier runs' temporary folders go while this run's tests run, not after them
+pytest_plugins = ["oldruns"]
+
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Close the browser the browser tests shared (``browserkit.chromium``), if one ran."""
