@@ -231,13 +231,15 @@ def run_check(root: Path) -> Outcome:
 def _check_child(root: Path, fd: int) -> int:  # pragma: no cover - runs in the child
     from ici.check import run_check as check
 
-    _limits()
     os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
     out = io.TextIOWrapper(os.fdopen(fd, "wb"), encoding="utf-8", errors="backslashreplace")
     sys.stdout = sys.stderr = out
     result = [70]
 
     def run() -> None:
+        # the memory limit once the thread's stack is mapped: a test process grown near the
+        # limit (browsers' threads, site builds) could not map one after it
+        _limits()
         try:
             result[0] = check(root, out, status=False)
         except BaseException:  # shown, so that the test sees the traceback
