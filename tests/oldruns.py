@@ -6,9 +6,8 @@ files (site builds, project copies); removing a run's folder took up to 7 s at t
 every run, with both cores idle. This plugin removes the same folders at the start, in a
 thread of the controlling process, which has little else to do while the workers test.
 
-Folders in use are left alone as pytest leaves them: a run holds a ``.lock`` file in its
-folder until it ends, and a folder of a run still going is never among the old ones here
-unless three later runs have started since; pytest's own cleanup at the end stays as it is.
+A folder with a ``.lock`` file (its run is still going) is left alone. pytest's own
+cleanup at the end stays as it is; it then finds nothing left to remove.
 """
 
 from __future__ import annotations
@@ -44,7 +43,7 @@ def old_runs(basetemp: Path, keep: int) -> list[Path]:
 
 def _remove(paths: list[Path]) -> None:
     for path in paths:
-        # renamed first, as pytest does: a half-removed folder is never taken for a run's
+        # renamed first, as pytest does: a half-removed folder never looks like a run's
         garbage = path.with_name(f"garbage-{uuid.uuid4()}")
         try:
             path.rename(garbage)

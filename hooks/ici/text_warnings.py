@@ -128,7 +128,8 @@ def data_warnings(root: FsPath, glossary: Glossary) -> list[Problem]:
         display = path.relative_to(root).as_posix()
         if display == GLOSSARY_FILE or not path.is_file():
             continue
-        key = ("data-warnings", shared, display, langs, shared and file_digest(path))
+        digest = file_digest(path) if sharing() else None  # also without a glossary file
+        key = ("data-warnings", shared, display, langs, digest)
         warnings += shared_result(key, partial(_file_warnings, path, display, langs, glossary))
     return warnings
 
